@@ -1,0 +1,1 @@
+"""Settings: base.py holds everything; dev, test and production adjust it."""

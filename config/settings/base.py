@@ -1,0 +1,183 @@
+"""Settings shared by every environment, read from environment variables.
+
+Every secret and every environment-specific value comes from the environment;
+the defaults here are safe for a developer's machine only, and production.py
+refuses to start with them.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+import django_stubs_ext
+from django.utils.translation import gettext_lazy as _
+
+from config.env import env_bool, env_int, env_list, env_str
+
+# Lets admin and form classes be written with type arguments, e.g. ModelAdmin[Family].
+django_stubs_ext.monkeypatch()
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+# A value production.py recognises and refuses; never used outside a developer's machine.
+INSECURE_DEFAULT_SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105 -- a known value production.py refuses
+SECRET_KEY = env_str("SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.forms",
+    "rules.apps.AutodiscoverRulesConfig",
+    # The service, one app per part of the domain (docs/architecture.md).
+    "family_resources.core",
+    "family_resources.accounts",
+    "family_resources.audit",
+    "family_resources.places",
+    "family_resources.catalogue",
+    "family_resources.families",
+    "family_resources.intake",
+    "family_resources.triage",
+    "family_resources.casework",
+    "family_resources.directory",
+    "family_resources.resources",
+    "family_resources.consultation",
+    "family_resources.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Secure by default: every view needs a signed-in user unless it is marked
+    # public with @login_not_required, so a new staff page cannot be left open.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "family_resources.audit.middleware.AuditContextMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "family_resources.core.context_processors.service",
+                "family_resources.accounts.context_processors.navigation",
+            ],
+            "builtins": ["family_resources.core.templatetags.govuk"],
+        },
+    },
+]
+# Form fields render as GOV.UK Design System components (core/templates/govuk/forms/).
+FORM_RENDERER = "family_resources.core.forms.GovukFormRenderer"
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "accounts:sign_in"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Languages: English and the six most common main languages in Luton
+# (docs/decisions/0009-languages.md). Urdu is right-to-left.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("ur", "اردو"),
+    ("pl", "Polski"),
+    ("bn", "বাংলা"),
+    ("ro", "Română"),
+    ("pa", "ਪੰਜਾਬੀ"),
+    ("pt", "Português"),
+]
+LANGUAGE_NAMES_IN_ENGLISH = {
+    "en": _("English"),
+    "ur": _("Urdu"),
+    "pl": _("Polish"),
+    "bn": _("Bengali"),
+    "ro": _("Romanian"),
+    "pa": _("Punjabi"),
+    "pt": _("Portuguese"),
+}
+LANGUAGE_COOKIE_NAME = "fr_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+# GOV.UK Frontend, compiled by `npm run build` (frontend/build.mjs) into build/static.
+STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Logs carry no personal data: record identifiers and event types only.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# The service's own settings.
+SERVICE_NAME = env_str("SERVICE_NAME", "Family Resources Service")
+COUNCIL_NAME = env_str("COUNCIL_NAME", "Luton Borough Council")
+SERVICE_PHASE = env_str("SERVICE_PHASE", "beta")
+# Ofcom reserves 01632 960xxx for fiction; a council sets its real contact details here.
+SERVICE_PHONE = env_str("SERVICE_PHONE", "01632 960 100")
+SERVICE_EMAIL = env_str("SERVICE_EMAIL", "familyresources@example.org")
+SERVICE_HOURS = env_str("SERVICE_HOURS", "Monday to Friday, 9am to 5pm")
+
+# The demonstration dataset (`manage.py load_demo_data`) is refused unless a settings module allows it.
+DEMO_DATA_ALLOWED = False
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", "family-resources-demo")

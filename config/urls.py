@@ -1,0 +1,23 @@
+"""Top-level routes: public pages at the root, staff pages under /staff/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from family_resources.accounts.views import admin_sign_in
+
+admin.site.site_header = "Family Resources Service administration"
+admin.site.site_title = "Family Resources Service"
+admin.site.login = admin_sign_in  # type: ignore[method-assign]
+
+urlpatterns = [
+    path("", include("family_resources.core.urls")),
+    path("resources/", include("family_resources.resources.urls")),
+    path("staff/", include("family_resources.accounts.urls")),
+    path("staff/audit/", include("family_resources.audit.urls")),
+    path("staff/families/", include("family_resources.families.urls")),
+    path("staff/admin/", admin.site.urls),
+]
+
+handler404 = "family_resources.core.views.page_not_found"
+handler500 = "family_resources.core.views.server_error"
+handler403 = "family_resources.core.views.permission_denied"

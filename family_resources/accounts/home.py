@@ -1,0 +1,53 @@
+"""What each role sees when it signs in: the work waiting for that role."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from family_resources.accounts import selectors as staff
+from family_resources.accounts.models import User
+from family_resources.accounts.roles import Role
+from family_resources.casework import selectors as casework
+from family_resources.consultation import selectors as consultation
+from family_resources.directory import selectors as directory
+from family_resources.intake import selectors as intake
+from family_resources.triage import selectors as triage
+
+
+@dataclass
+class HomePage:
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def home_page_for(user: User) -> HomePage:
+    role = user.role
+    if role == Role.PRACTITIONER:
+        return HomePage("accounts/home/practitioner.html", {"episodes": casework.episodes_led_by(user)})
+    if role == Role.TEAM_MANAGER:
+        team_ids = staff.team_ids_of(user)
+        return HomePage(
+            "accounts/home/team_manager.html",
+            {
+                "teams": staff.teams_of(user),
+                "unallocated": casework.unallocated_episodes(team_ids=team_ids),
+                "practitioners": casework.practitioners_with_caseload(team_ids=team_ids),
+            },
+        )
+    if role == Role.FRONT_DOOR_OFFICER:
+        return HomePage("accounts/home/front_door_officer.html", {"referrals": intake.referrals_awaiting_decision()})
+    if role == Role.SERVICE_MANAGER:
+        return HomePage(
+            "accounts/home/service_manager.html",
+            {
+                "decisions_by_level": triage.decision_counts_by_level(),
+                "open_by_team": casework.open_episode_counts_by_team(),
+                "awaiting_decision": intake.referrals_awaiting_decision().count(),
+            },
+        )
+    if role == Role.DIRECTORY_OFFICER:
+        return HomePage(
+            "accounts/home/directory_officer.html", {"organisations": directory.organisations_with_status()}
+        )
+    if role == Role.CONSULTATION_OFFICER:
+        return HomePage("accounts/home/consultation_officer.html", {"consultations": consultation.consultation_list()})
+    return HomePage("accounts/home/administrator.html", {"staff": staff.staff_list()})

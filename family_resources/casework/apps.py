@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    """Episodes of support with a neighbourhood team."""
+
+    name = "family_resources.casework"
+    verbose_name = "Casework"

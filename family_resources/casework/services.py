@@ -1,0 +1,35 @@
+"""Writes to episodes of support."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from family_resources.accounts.models import Team
+from family_resources.accounts.roles import Role
+from family_resources.casework.models import Episode
+from family_resources.intake.models import Referral
+
+
+@transaction.atomic
+def episode_open(*, referral: Referral, opened_on: date) -> Episode:
+    """Open an episode with the neighbourhood team for the family's neighbourhood."""
+    family = referral.family
+    if family.neighbourhood_id is None:
+        raise ValidationError("A family must have a neighbourhood before a team can take it on.")
+    team = Team.objects.get(kind=Team.Kind.NEIGHBOURHOOD, neighbourhood_id=family.neighbourhood_id)
+    return Episode.objects.create(family=family, referral=referral, team=team, opened_on=opened_on)
+
+
+@transaction.atomic
+def episode_allocate(*, episode: Episode, practitioner: Any) -> Episode:
+    """Make a practitioner of the episode's team its lead."""
+    if practitioner.role != Role.PRACTITIONER or not practitioner.is_active:
+        raise ValidationError("Only an active practitioner can lead a family's support.")
+    if not practitioner.memberships.filter(team=episode.team).exists():
+        raise ValidationError("The practitioner must be a member of the family's neighbourhood team.")
+    episode = Episode.objects.select_for_update().get(pk=episode.pk)
+    episode.lead_practitioner = practitioner
+    episode.save(update_fields=["lead_practitioner"])
+    return episode

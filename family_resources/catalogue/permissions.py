@@ -1,0 +1,5 @@
+from family_resources.accounts.permissions import grant_model_permissions, is_administrator, is_service_manager
+
+grant_model_permissions(
+    "catalogue", ["servicearea", "intervention", "ceasedservice"], is_administrator | is_service_manager
+)

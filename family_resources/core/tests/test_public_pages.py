@@ -1,0 +1,74 @@
+"""The public pages and the language switcher."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_says_who_the_service_is_for_and_how_to_reach_it(client):
+    content = client.get("/").content.decode()
+
+    assert "Get help for your family" in content
+    assert "aged 0 to 19" in content
+    assert "up to 25 with special educational needs" in content
+    assert "We do not run drop-in sessions" in content
+    assert settings.SERVICE_PHONE in content
+    assert "Manor Contact Centre" in content
+    assert "Chase Street, Luton, LU1 3QZ" in content
+    assert "Address to be confirmed" in content  # the Leagrave hub
+
+
+def test_the_layout_has_the_govuk_parts_without_crown_or_gds_font(client):
+    content = client.get("/").content.decode()
+
+    assert 'class="govuk-skip-link"' in content
+    assert "govuk-generic-header" in content
+    assert "govuk-phase-banner" in content
+    assert "govuk-footer" in content
+    assert "govuk-language-navigation" in content
+    assert "govuk-header__logotype" not in content
+    assert "crown" not in content.lower()
+
+
+def test_every_language_is_offered_in_its_own_name(client):
+    content = client.get("/").content.decode()
+    for code, name in settings.LANGUAGES:
+        assert f'lang="{code}"' in content
+        assert name in content
+
+
+def test_choosing_a_language_remembers_it_and_returns_to_the_page(client):
+    response = client.get(reverse("core:language", args=["ur"]), {"next": "/resources/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/resources/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ur"
+    page = client.get("/resources/").content.decode()
+    assert '<html lang="ur" dir="rtl"' in page
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example.com/", "//evil.example.com/"])
+def test_the_language_switch_never_sends_people_off_site(client, next_url):
+    response = client.get(reverse("core:language", args=["pl"]), {"next": next_url})
+    assert response["Location"] == "/"
+
+
+def test_an_unknown_language_changes_nothing(client):
+    response = client.get(reverse("core:language", args=["xx"]), {"next": "/"})
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_a_missing_page_gets_the_govuk_not_found_page(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_the_compiled_stylesheet_and_scripts_are_served_by_the_app(client):
+    for path in ["/static/css/application.css", "/static/govuk/govuk-frontend.min.js", "/static/core/application.mjs"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert body, path

@@ -1,0 +1,300 @@
+"""Builds the demonstration dataset through the same services the pages use.
+
+Seeded, so every machine gets the same families; fictional throughout: names
+come from Faker, phone numbers from Ofcom's drama range and addresses are made up.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+
+from family_resources.accounts.models import Team, TeamMembership, User
+from family_resources.accounts.roles import Role
+from family_resources.audit.context import AuditContext, acting_as
+from family_resources.casework.models import Episode
+from family_resources.casework.services import episode_allocate
+from family_resources.catalogue.models import CeasedService, ServiceArea
+from family_resources.consultation.models import Consultation
+from family_resources.demo import content
+from family_resources.directory.models import Organisation, Service
+from family_resources.families.models import Person
+from family_resources.families.services import family_create, person_add
+from family_resources.intake.models import Channel, ReferrerType
+from family_resources.intake.services import referral_create
+from family_resources.places.models import Neighbourhood
+from family_resources.resources.models import Article
+from family_resources.triage.services import decision_record
+
+SEED = 2026
+DEMO_DOMAIN = "example.org"
+FAMILY_COUNT = 36
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    role: Role
+    team: str | None
+
+
+# One easy-to-remember account per role, printed by `make run`.
+ROLE_ACCOUNTS = [
+    DemoAccount(f"practitioner@{DEMO_DOMAIN}", Role.PRACTITIONER, "Central Luton team"),
+    DemoAccount(f"team.manager@{DEMO_DOMAIN}", Role.TEAM_MANAGER, "Central Luton team"),
+    DemoAccount(f"front.door@{DEMO_DOMAIN}", Role.FRONT_DOOR_OFFICER, "Front door"),
+    DemoAccount(f"service.manager@{DEMO_DOMAIN}", Role.SERVICE_MANAGER, "Service management"),
+    DemoAccount(f"directory@{DEMO_DOMAIN}", Role.DIRECTORY_OFFICER, "Service management"),
+    DemoAccount(f"consultation@{DEMO_DOMAIN}", Role.CONSULTATION_OFFICER, "Service management"),
+    DemoAccount(f"admin@{DEMO_DOMAIN}", Role.ADMINISTRATOR, None),
+]
+
+
+@dataclass
+class DemoSummary:
+    accounts: list[DemoAccount] = field(default_factory=list)
+    password: str = ""
+    created: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def demo_loaded() -> bool:
+    return User.objects.filter(email=ROLE_ACCOUNTS[-1].email).exists()
+
+
+def load_demo_data(*, password: str) -> DemoSummary:
+    summary = DemoSummary(accounts=ROLE_ACCOUNTS, password=password)
+    if demo_loaded():
+        return summary
+    with acting_as(AuditContext(actor=None, source="command:load_demo_data")), transaction.atomic():
+        fake = Faker("en_GB")
+        fake.seed_instance(SEED)
+        rng = random.Random(SEED)
+        staff = _staff(fake, password)
+        _families_and_referrals(fake, rng, staff)
+        _directory()
+        _articles()
+        _consultation()
+    summary.created = True
+    summary.counts = {
+        "staff": User.objects.count(),
+        "families": Person.objects.values("family").distinct().count(),
+        "organisations": Organisation.objects.count(),
+        "articles": Article.objects.count(),
+    }
+    return summary
+
+
+def _user(email: str, name: str, role: Role, password: str, team: Team | None) -> User:
+    user = User.objects.create_user(email, password, full_name=name, role=role, job_title=str(role.label))
+    if team is not None:
+        TeamMembership.objects.create(user=user, team=team)
+    return user
+
+
+def _staff(fake: Faker, password: str) -> dict[int, list[User]]:
+    """The role accounts, plus a manager and three practitioners in every neighbourhood team."""
+    teams = {team.name: team for team in Team.objects.all()}
+    for account in ROLE_ACCOUNTS:
+        _user(account.email, fake.name(), account.role, password, teams.get(account.team or ""))
+    practitioners: dict[int, list[User]] = {}
+    for team in Team.objects.filter(kind=Team.Kind.NEIGHBOURHOOD).order_by("name"):
+        members = list(User.objects.filter(memberships__team=team, role=Role.PRACTITIONER))
+        if team.name != "Central Luton team":
+            name = fake.name()
+            _user(_email(name), name, Role.TEAM_MANAGER, password, team)
+        while len(members) < 3:
+            name = fake.name()
+            members.append(_user(_email(name), name, Role.PRACTITIONER, password, team))
+        practitioners[team.pk] = members
+    second = fake.name()
+    _user(_email(second), second, Role.FRONT_DOOR_OFFICER, password, teams["Front door"])
+    return practitioners
+
+
+def _email(name: str) -> str:
+    local = ".".join(part.lower() for part in name.replace("'", "").split() if part.isalpha())
+    base, n = f"{local}@{DEMO_DOMAIN}", 1
+    while User.objects.filter(email=base).exists():
+        n += 1
+        base = f"{local}{n}@{DEMO_DOMAIN}"
+    return base
+
+
+# (level, immediate risk) an officer decides for each demo family in turn; None leaves the referral in the queue.
+DECISION_PLAN: list[tuple[int, bool] | None] = [
+    *[(1, False)] * 4,
+    *[(2, False)] * 7,
+    *[(3, False)] * 14,
+    *[(4, False)] * 4,
+    (4, True),
+    *[None] * 6,
+]
+REFERRERS = [
+    (Channel.ONLINE_SELF, ReferrerType.SELF),
+    (Channel.PHONE, ReferrerType.SELF),
+    (Channel.ONLINE_PROFESSIONAL, ReferrerType.HEALTH_VISITOR),
+    (Channel.ONLINE_PROFESSIONAL, ReferrerType.SCHOOL),
+    (Channel.EMAIL, ReferrerType.GP),
+    (Channel.ONLINE_PROFESSIONAL, ReferrerType.MIDWIFE),
+    (Channel.PHONE, ReferrerType.NURSERY),
+    (Channel.EMAIL, ReferrerType.SOCIAL_CARE),
+]
+
+
+def _families_and_referrals(fake: Faker, rng: random.Random, practitioners: dict[int, list[User]]) -> None:
+    today = timezone.localdate()
+    officers = list(User.objects.filter(role=Role.FRONT_DOOR_OFFICER))
+    areas = list(Neighbourhood.objects.order_by("slug"))
+    for index, plan in enumerate(DECISION_PLAN[:FAMILY_COUNT]):
+        surname = fake.last_name()
+        level, immediate_risk = plan if plan is not None else (None, False)
+        family = family_create(
+            family_name=surname,
+            neighbourhood=areas[index % len(areas)],
+            address_line=fake.street_address().replace("\n", ", "),
+            postcode=f"LU{rng.randint(1, 4)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}",
+            address_hidden=index % 11 == 5,
+            preferred_language=LANGUAGES[index % len(LANGUAGES)] if index % 3 == 0 else "en",
+            interpreter_needed=index % 6 == 0 and index > 0,
+            open_to_social_care=level == 4 and index % 2 == 0,
+        )
+        person_add(
+            family=family,
+            kind=Person.Kind.ADULT,
+            given_name=fake.first_name_female(),
+            family_name=surname,
+            relationship="Mother",
+            date_of_birth=_birthday(rng, today, 19, 45),
+        )
+        if rng.random() < 0.5:
+            person_add(
+                family=family,
+                kind=Person.Kind.ADULT,
+                given_name=fake.first_name_male(),
+                family_name=surname,
+                relationship="Father",
+                date_of_birth=_birthday(rng, today, 20, 50),
+            )
+        for _ in range(rng.randint(1, 3)):
+            age = rng.randint(0, 17)
+            person_add(
+                family=family,
+                kind=Person.Kind.CHILD,
+                given_name=fake.first_name(),
+                family_name=surname,
+                relationship="Child",
+                date_of_birth=_birthday(rng, today, age, age),
+                has_send=rng.random() < 0.15,
+                school_or_nursery="" if age < 3 else f"{fake.last_name()} {'Nursery' if age < 5 else 'School'}",
+            )
+        if index % 9 == 4:
+            person_add(
+                family=family,
+                kind=Person.Kind.UNBORN,
+                relationship="Unborn child",
+                expected_date_of_delivery=today + timedelta(days=rng.randint(20, 200)),
+            )
+
+        channel, referrer = REFERRERS[index % len(REFERRERS)]
+        received = timezone.make_aware(
+            datetime.combine(today - timedelta(days=rng.randint(1, 120)), time(9 + index % 8, 15))
+        )
+        if plan is None:
+            received = timezone.make_aware(
+                datetime.combine(today - timedelta(days=rng.randint(0, 4)), time(10 + index % 6, 5))
+            )
+        reason = content.IMMEDIATE_RISK_REASON if immediate_risk else rng.choice(content.REASONS[level or 2])
+        referral = referral_create(
+            family=family,
+            channel=channel,
+            referrer_type=referrer,
+            reason=reason,
+            referrer_name="" if referrer == ReferrerType.SELF else fake.name(),
+            referrer_organisation="" if referrer == ReferrerType.SELF else str(referrer.label),
+            family_consents=index % 10 != 7,
+            received_at=received,
+            logged_by=officers[0] if channel in (Channel.PHONE, Channel.EMAIL) else None,
+        )
+        if level is None:
+            continue
+        decision = decision_record(
+            referral=referral,
+            level=level,
+            immediate_risk=immediate_risk,
+            rationale=f"Demo decision: level {level} on the threshold guidance.",
+            decided_by=officers[index % len(officers)],
+            decided_at=received + timedelta(hours=rng.randint(2, 40)),
+        )
+        episode = Episode.objects.filter(referral=decision.referral).first()
+        if episode is not None and index % 7 != 3:
+            team_practitioners = practitioners[episode.team_id]
+            episode_allocate(episode=episode, practitioner=team_practitioners[index % len(team_practitioners)])
+
+
+def _birthday(rng: random.Random, today: date, youngest: int, oldest: int) -> date:
+    age_days = rng.randint(youngest * 365 + 1, oldest * 365 + 364)
+    return today - timedelta(days=age_days)
+
+
+def _directory() -> None:
+    today = timezone.localdate()
+    areas = {area.slug: area for area in ServiceArea.objects.all()}
+    ceased = {item.slug: item for item in CeasedService.objects.all()}
+    neighbourhoods = {n.slug: n for n in Neighbourhood.objects.all()}
+    for number, (name, description, expires_in, services) in enumerate(content.ORGANISATIONS):
+        organisation = Organisation.objects.create(
+            name=name,
+            description=description,
+            email=f"hello@{name.lower().replace(' ', '').replace(chr(39), '')[:20]}.example.org",
+            phone=f"01632 960 {200 + number:03d}",
+            safeguarding_evidence_expires_on=None if expires_in is None else today + timedelta(days=expires_in),
+        )
+        for s_name, s_desc, area, min_age, max_age, free, area_slugs, replaces in services:
+            service = Service.objects.create(
+                organisation=organisation,
+                name=s_name,
+                description=s_desc,
+                neighbourhood=neighbourhoods[area],
+                min_age=min_age,
+                max_age=max_age,
+                is_free=free,
+            )
+            service.service_areas.set([areas[a] for a in area_slugs])
+            service.replaces.set([ceased[c] for c in replaces])
+
+
+def _articles() -> None:
+    areas = {area.slug: area for area in ServiceArea.objects.all()}
+    now = timezone.now()
+    for slug, title, summary, area_slugs, paragraphs in [*content.ARTICLES, content.DRAFT_ARTICLE]:
+        published = slug != content.DRAFT_ARTICLE[0]
+        article = Article.objects.create(
+            slug=slug,
+            title=title,
+            summary=summary,
+            body="\n\n".join(paragraphs),
+            published=published,
+            published_at=now if published else None,
+        )
+        article.service_areas.set([areas[a] for a in area_slugs])
+
+
+def _consultation() -> None:
+    today = timezone.localdate()
+    Consultation.objects.create(
+        title="Children's centres redesign",
+        slug="childrens-centres-redesign",
+        summary=(
+            "We propose to bring Flying Start Children's Centres, Early Help, Fresh Start and Manor Contact Centre "
+            "together into one Family Resources Service for the families who need support most."
+        ),
+        opens_on=today - timedelta(days=21),
+        closes_on=today + timedelta(days=49),
+        status=Consultation.Status.OPEN,
+    )

@@ -1,0 +1,93 @@
+"""Families and the people in them: the person-level records at the centre of the service."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from family_resources.audit.models import TrackedModel
+
+# The service works with children to 19, or to 25 with special educational needs and disabilities.
+MAX_AGE = 19
+MAX_AGE_WITH_SEND = 25
+
+
+class Family(TrackedModel):
+    """A household the service knows about: the unit that is referred, assessed and supported."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    family_name = models.CharField(_("family name"), max_length=150, help_text=_("How the family is known to staff."))
+    address_line = models.CharField(max_length=200, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    address_hidden = models.BooleanField(
+        _("do not disclose address"),
+        default=False,
+        help_text=_("For families fleeing domestic abuse: the address is hidden from everyone who does not need it."),
+    )
+    neighbourhood = models.ForeignKey(
+        "places.Neighbourhood", on_delete=models.PROTECT, null=True, blank=True, related_name="families"
+    )
+    preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    interpreter_needed = models.BooleanField(default=False)
+    open_to_social_care = models.BooleanField(
+        default=False, help_text=_("A social worker is already working with the family.")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["family_name", "reference"]
+        verbose_name_plural = _("families")
+
+    def __str__(self) -> str:
+        return f"{self.family_name} family ({self.reference})"
+
+
+class Person(TrackedModel):
+    """A member of a family: an adult, a child, or a child not yet born."""
+
+    class Kind(models.TextChoices):
+        ADULT = "adult", _("Adult")
+        CHILD = "child", _("Child")
+        UNBORN = "unborn", _("Unborn child")
+
+    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="members")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
+    relationship = models.CharField(
+        max_length=50, blank=True, help_text=_("Relationship to the child or children, e.g. mother, grandparent.")
+    )
+    date_of_birth = models.DateField(null=True, blank=True)
+    expected_date_of_delivery = models.DateField(null=True, blank=True)
+    has_send = models.BooleanField(_("special educational needs or disabilities"), default=False)
+    school_or_nursery = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["kind", "date_of_birth"]
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                name="unborn_child_has_due_date",
+                condition=~models.Q(kind="unborn") | models.Q(expected_date_of_delivery__isnull=False),
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.UNBORN:
+            return str(_("Unborn child"))
+        return f"{self.given_name} {self.family_name}".strip()
+
+    def age_on(self, day: date) -> int | None:
+        if self.date_of_birth is None:
+            return None
+        years = day.year - self.date_of_birth.year
+        if (day.month, day.day) < (self.date_of_birth.month, self.date_of_birth.day):
+            years -= 1
+        return years
+
+    @property
+    def age(self) -> int | None:
+        return self.age_on(timezone.localdate())

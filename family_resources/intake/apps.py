@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class IntakeConfig(AppConfig):
+    """The front door: contacts and referrals."""
+
+    name = "family_resources.intake"
+    verbose_name = "The front door"

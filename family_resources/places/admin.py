@@ -1,0 +1,13 @@
+from family_resources.core.admin_helpers import register
+from family_resources.places.models import ClosedSite, Neighbourhood, Place
+
+register(Neighbourhood, list_display=["name", "slug"], prepopulated_fields={"slug": ["name"]})
+register(
+    Place,
+    list_display=["name", "kind", "address_line", "postcode", "hub"],
+    list_filter=["kind"],
+    prepopulated_fields={"slug": ["name"]},
+)
+register(
+    ClosedSite, list_display=["name", "children_centre", "neighbourhood", "closed_on"], list_filter=["neighbourhood"]
+)

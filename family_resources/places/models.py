@@ -1,0 +1,75 @@
+"""Where the service is delivered: neighbourhoods, hubs and outreach bases; and the sites that closed."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Neighbourhood(models.Model):
+    """One of the five neighbourhood areas, each built around a cluster of schools."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+    school_cluster = models.TextField(blank=True, help_text=_("The schools whose cluster this neighbourhood follows."))
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Place(models.Model):
+    """A building the service works from. A hub may not have an address yet (the Leagrave hub)."""
+
+    class Kind(models.TextChoices):
+        HUB = "hub", _("Hub")
+        OUTREACH_BASE = "outreach_base", _("Outreach base")
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    address_line = models.CharField(max_length=200, blank=True)
+    town = models.CharField(max_length=100, blank=True, default="Luton")
+    postcode = models.CharField(max_length=10, blank=True)
+    hub = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outreach_bases",
+        limit_choices_to={"kind": "hub"},
+        help_text=_("For an outreach base: the hub that runs it (each hub delivers across two premises)."),
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def has_address(self) -> bool:
+        return bool(self.address_line and self.postcode)
+
+    @property
+    def full_address(self) -> str:
+        return ", ".join(part for part in (self.address_line, self.town, self.postcode) if part)
+
+
+class ClosedSite(models.Model):
+    """A children's centre site that stopped delivering, kept so families can find what replaces it."""
+
+    name = models.CharField(max_length=150)
+    children_centre = models.CharField(
+        max_length=150, help_text=_("The Flying Start children's centre the site belonged to.")
+    )
+    neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.PROTECT, related_name="closed_sites")
+    closed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["children_centre", "name"]
+        constraints = [models.UniqueConstraint(fields=["name", "children_centre"], name="unique_closed_site")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.children_centre})"
