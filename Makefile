@@ -48,6 +48,7 @@ lint: install ## ruff and mypy, as CI runs them
 	$(BIN)/mypy .
 
 check-migrations: install ## Fail if a model change has no migration
+	mkdir -p var
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 
 test: install assets chromium lint check-migrations ## Run the whole suite (lint, unit, browser and accessibility tests)

@@ -17,6 +17,14 @@ def episodes_led_by(user: Any) -> QuerySet[Episode]:
     )
 
 
+def team_open_episodes(*, team_ids: list[int]) -> QuerySet[Episode]:
+    return (
+        Episode.objects.filter(team_id__in=team_ids, status=Episode.Status.OPEN)
+        .select_related("family", "team", "lead_practitioner")
+        .order_by("opened_on")
+    )
+
+
 def unallocated_episodes(*, team_ids: list[int]) -> QuerySet[Episode]:
     return (
         Episode.objects.filter(team_id__in=team_ids, status=Episode.Status.OPEN, lead_practitioner__isnull=True)

@@ -232,7 +232,8 @@ def _families_and_referrals(fake: Faker, rng: random.Random, practitioners: dict
             decided_at=received + timedelta(hours=rng.randint(2, 40)),
         )
         episode = Episode.objects.filter(referral=decision.referral).first()
-        if episode is not None and index % 7 != 3:
+        # Some families wait for allocation, including in the Central team the demo manager runs.
+        if episode is not None and index % 10 != 0 and index % 7 != 3:
             team_practitioners = practitioners[episode.team_id]
             episode_allocate(episode=episode, practitioner=team_practitioners[index % len(team_practitioners)])
 
