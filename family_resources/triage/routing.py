@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 class Route(models.TextChoices):
     SOCIAL_CARE = "social_care", _("Children's social care")
-    NEIGHBOURHOOD_TEAM = "neighbourhood_team", _("Neighbourhood team")
-    SIGNPOST = "signpost", _("Signposted to community support")
+    ACCEPTED = "accepted", _("Accepted by a neighbourhood team")
+    SIGNPOSTED = "signposted", _("Signposted to community support")
 
 
 LEVELS = (1, 2, 3, 4)
@@ -26,7 +26,7 @@ def route_for(*, level: int, immediate_risk: bool, open_to_social_care: bool) ->
     if immediate_risk:
         return Route.SOCIAL_CARE
     if level == 4:
-        return Route.NEIGHBOURHOOD_TEAM if open_to_social_care else Route.SOCIAL_CARE
+        return Route.ACCEPTED if open_to_social_care else Route.SOCIAL_CARE
     if level == 3:
-        return Route.NEIGHBOURHOOD_TEAM
-    return Route.SIGNPOST
+        return Route.ACCEPTED
+    return Route.SIGNPOSTED

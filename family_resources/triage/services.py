@@ -42,6 +42,6 @@ def decision_record(
         decided_at=decided_at or timezone.now(),
     )
     referral_mark_decided(referral=referral)
-    if route == Route.NEIGHBOURHOOD_TEAM:
+    if route == Route.ACCEPTED:
         episode_open(referral=referral, opened_on=timezone.localdate(decision.decided_at))
     return decision

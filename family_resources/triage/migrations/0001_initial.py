@@ -35,8 +35,8 @@ class Migration(migrations.Migration):
                     models.CharField(
                         choices=[
                             ("social_care", "Children's social care"),
-                            ("neighbourhood_team", "Neighbourhood team"),
-                            ("signpost", "Signposted to community support"),
+                            ("accepted", "Accepted by a neighbourhood team"),
+                            ("signposted", "Signposted to community support"),
                         ],
                         max_length=24,
                     ),

@@ -34,7 +34,7 @@ def test_level_3_opens_an_episode_with_the_familys_neighbourhood_team(officer, n
         referral=referral, level=3, immediate_risk=False, rationale="Multiple needs.", decided_by=officer
     )
 
-    assert decision.route == Route.NEIGHBOURHOOD_TEAM
+    assert decision.route == Route.ACCEPTED
     episode = Episode.objects.get(referral=referral)
     assert episode.team == Team.objects.get(name="North Luton team")
     assert episode.lead_practitioner is None
@@ -44,7 +44,7 @@ def test_level_3_opens_an_episode_with_the_familys_neighbourhood_team(officer, n
 
 @pytest.mark.parametrize(
     ("level", "risk", "route"),
-    [(1, False, Route.SIGNPOST), (4, False, Route.SOCIAL_CARE), (2, True, Route.SOCIAL_CARE)],
+    [(1, False, Route.SIGNPOSTED), (4, False, Route.SOCIAL_CARE), (2, True, Route.SOCIAL_CARE)],
 )
 def test_signposted_and_social_care_routes_open_no_episode(officer, north_family, level, risk, route):
     referral = ReceivedReferralFactory.create(family=north_family)
@@ -65,7 +65,7 @@ def test_level_4_family_already_open_to_social_care_gets_a_neighbourhood_team(of
         referral=referral, level=4, immediate_risk=False, rationale="CP plan.", decided_by=officer
     )
 
-    assert decision.route == Route.NEIGHBOURHOOD_TEAM
+    assert decision.route == Route.ACCEPTED
     assert Episode.objects.get(referral=referral).team.name == "West Luton team"
 
 

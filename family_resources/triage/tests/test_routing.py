@@ -8,12 +8,12 @@ from family_resources.triage.routing import Route, route_for
 @pytest.mark.parametrize(
     ("level", "immediate_risk", "open_to_social_care", "expected"),
     [
-        (1, False, False, Route.SIGNPOST),
-        (2, False, False, Route.SIGNPOST),
-        (3, False, False, Route.NEIGHBOURHOOD_TEAM),
-        (3, False, True, Route.NEIGHBOURHOOD_TEAM),
+        (1, False, False, Route.SIGNPOSTED),
+        (2, False, False, Route.SIGNPOSTED),
+        (3, False, False, Route.ACCEPTED),
+        (3, False, True, Route.ACCEPTED),
         (4, False, False, Route.SOCIAL_CARE),
-        (4, False, True, Route.NEIGHBOURHOOD_TEAM),
+        (4, False, True, Route.ACCEPTED),
         (1, True, False, Route.SOCIAL_CARE),
         (2, True, True, Route.SOCIAL_CARE),
         (3, True, False, Route.SOCIAL_CARE),
