@@ -16,6 +16,8 @@ from family_resources.intake.models import Referral
 def episode_open(*, referral: Referral, opened_on: date) -> Episode:
     """Open an episode with the neighbourhood team for the family's neighbourhood."""
     family = referral.family
+    if family is None:
+        raise ValidationError("The referral has no family record to open an episode for.")
     if family.neighbourhood_id is None:
         raise ValidationError("A family must have a neighbourhood before a team can take it on.")
     team = Team.objects.get(kind=Team.Kind.NEIGHBOURHOOD, neighbourhood_id=family.neighbourhood_id)

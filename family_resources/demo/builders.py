@@ -22,11 +22,12 @@ from family_resources.catalogue.models import CeasedService, ServiceArea
 from family_resources.consultation.models import Consultation
 from family_resources.demo import content
 from family_resources.directory.models import Organisation, Service
-from family_resources.families.models import Person
-from family_resources.families.services import family_create, person_add
-from family_resources.intake.models import Channel, ReferrerType
-from family_resources.intake.services import referral_create
-from family_resources.places.models import Neighbourhood
+from family_resources.families.models import Family
+from family_resources.families.services import family_hide_address
+from family_resources.intake.eligibility import Relationship
+from family_resources.intake.models import Channel, ReferrerType, Urgency
+from family_resources.intake.services import PersonInput, ReferralInput, referral_create_family, referral_submit
+from family_resources.places.models import Neighbourhood, PostcodeSector
 from family_resources.resources.models import Article
 from family_resources.triage.services import decision_record
 
@@ -83,7 +84,7 @@ def load_demo_data(*, password: str) -> DemoSummary:
     summary.created = True
     summary.counts = {
         "staff": User.objects.count(),
-        "families": Person.objects.values("family").distinct().count(),
+        "families": Family.objects.count(),
         "organisations": Organisation.objects.count(),
         "articles": Article.objects.count(),
     }
@@ -148,79 +149,72 @@ REFERRERS = [
 
 
 def _families_and_referrals(fake: Faker, rng: random.Random, practitioners: dict[int, list[User]]) -> None:
+    """Referrals through the front door's own service, then matched, decided and allocated as officers would."""
     today = timezone.localdate()
     officers = list(User.objects.filter(role=Role.FRONT_DOOR_OFFICER))
-    areas = list(Neighbourhood.objects.order_by("slug"))
+    sectors = {s.neighbourhood.slug: s.sector for s in PostcodeSector.objects.select_related("neighbourhood")}
+    areas = sorted(sectors)
     for index, plan in enumerate(DECISION_PLAN[:FAMILY_COUNT]):
         surname = fake.last_name()
         level, immediate_risk = plan if plan is not None else (None, False)
-        family = family_create(
-            family_name=surname,
-            neighbourhood=areas[index % len(areas)],
-            address_line=fake.street_address().replace("\n", ", "),
-            postcode=f"LU{rng.randint(1, 4)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}",
-            address_hidden=index % 11 == 5,
-            preferred_language=LANGUAGES[index % len(LANGUAGES)] if index % 3 == 0 else "en",
-            interpreter_needed=index % 6 == 0 and index > 0,
-            open_to_social_care=level == 4 and index % 2 == 0,
-        )
-        person_add(
-            family=family,
-            kind=Person.Kind.ADULT,
-            given_name=fake.first_name_female(),
-            family_name=surname,
-            relationship="Mother",
-            date_of_birth=_birthday(rng, today, 19, 45),
-        )
+        people = [
+            PersonInput(Relationship.PARENT, fake.first_name_female(), surname, _birthday(rng, today, 19, 45)),
+        ]
         if rng.random() < 0.5:
-            person_add(
-                family=family,
-                kind=Person.Kind.ADULT,
-                given_name=fake.first_name_male(),
-                family_name=surname,
-                relationship="Father",
-                date_of_birth=_birthday(rng, today, 20, 50),
+            people.append(
+                PersonInput(Relationship.PARENT, fake.first_name_male(), surname, _birthday(rng, today, 20, 50))
             )
         for _ in range(rng.randint(1, 3)):
             age = rng.randint(0, 17)
-            person_add(
-                family=family,
-                kind=Person.Kind.CHILD,
-                given_name=fake.first_name(),
-                family_name=surname,
-                relationship="Child",
-                date_of_birth=_birthday(rng, today, age, age),
-                has_send=rng.random() < 0.15,
-                school_or_nursery="" if age < 3 else f"{fake.last_name()} {'Nursery' if age < 5 else 'School'}",
+            people.append(
+                PersonInput(
+                    Relationship.CHILD,
+                    fake.first_name(),
+                    surname,
+                    _birthday(rng, today, age, age),
+                    has_send=rng.random() < 0.15,
+                )
             )
         if index % 9 == 4:
-            person_add(
-                family=family,
-                kind=Person.Kind.UNBORN,
-                relationship="Unborn child",
-                expected_date_of_delivery=today + timedelta(days=rng.randint(20, 200)),
+            people.append(
+                PersonInput(Relationship.UNBORN, expected_date_of_delivery=today + timedelta(days=rng.randint(20, 200)))
             )
 
         channel, referrer = REFERRERS[index % len(REFERRERS)]
-        received = timezone.make_aware(
-            datetime.combine(today - timedelta(days=rng.randint(1, 120)), time(9 + index % 8, 15))
-        )
-        if plan is None:
-            received = timezone.make_aware(
-                datetime.combine(today - timedelta(days=rng.randint(0, 4)), time(10 + index % 6, 5))
-            )
-        reason = content.IMMEDIATE_RISK_REASON if immediate_risk else rng.choice(content.REASONS[level or 2])
-        referral = referral_create(
-            family=family,
-            channel=channel,
-            referrer_type=referrer,
-            reason=reason,
-            referrer_name="" if referrer == ReferrerType.SELF else fake.name(),
-            referrer_organisation="" if referrer == ReferrerType.SELF else str(referrer.label),
-            family_consents=index % 10 != 7,
-            received_at=received,
+        days_ago = rng.randint(0, 4) if plan is None else rng.randint(1, 120)
+        received = timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(9 + index % 8, 15)))
+        consent = index % 10 != 7
+        sector = sectors[areas[index % len(areas)]]
+        letters = "ABDEFGHJLNPQRSTUWXYZ"
+        referral, _created = referral_submit(
+            data=ReferralInput(
+                channel=channel,
+                referrer_type=referrer,
+                concerns=content.IMMEDIATE_RISK_REASON if immediate_risk else rng.choice(content.REASONS[level or 2]),
+                people=people,
+                consent_given=consent,
+                consent_reason_if_not=""
+                if consent
+                else "Safeguarding concern: telling the parent may put the child at risk.",
+                sharing_agreed=["health", "education"] if consent else [],
+                urgency=Urgency.IMMEDIATE_RISK if immediate_risk else Urgency.ROUTINE,
+                postcode=f"{sector}{rng.choice(letters)}{rng.choice(letters)}",
+                address=fake.street_address().replace("\n", ", ") + ", Luton",
+                preferred_language=LANGUAGES[index % len(LANGUAGES)] if index % 3 == 0 else "en",
+                interpreter_needed=index % 6 == 0 and index > 0,
+                open_to_social_care=level == 4 and index % 2 == 0,
+                referrer_name="" if referrer == ReferrerType.SELF else fake.name(),
+                referrer_organisation="" if referrer == ReferrerType.SELF else str(referrer.label),
+                referrer_email=f"referrer{index}@{DEMO_DOMAIN}",
+                received_at=received,
+            ),
             logged_by=officers[0] if channel in (Channel.PHONE, Channel.EMAIL) else None,
         )
+        if level is None and index % 2 == 0:
+            continue  # some new referrals still need their family matched
+        family = referral_create_family(referral=referral)
+        if index % 11 == 5:
+            family_hide_address(family=family)
         if level is None:
             continue
         decision = decision_record(

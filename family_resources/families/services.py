@@ -68,3 +68,12 @@ def person_add(
     person.full_clean()
     person.save()
     return person
+
+
+@transaction.atomic
+def family_hide_address(*, family: Family) -> Family:
+    """Mark the address 'do not disclose', for a family fleeing domestic abuse."""
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    family.address_hidden = True
+    family.save(update_fields=["address_hidden"])
+    return family

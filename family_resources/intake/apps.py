@@ -6,3 +6,6 @@ class IntakeConfig(AppConfig):
 
     name = "family_resources.intake"
     verbose_name = "The front door"
+
+    def ready(self) -> None:
+        from family_resources.intake import permissions  # noqa: F401

@@ -1,4 +1,4 @@
-"""The front door: every contact and referral that reaches the service."""
+"""The front door: every contact and referral that reaches the service, and the people it names."""
 
 from django.conf import settings
 from django.db import models
@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from family_resources.audit.models import TrackedModel
+from family_resources.intake.eligibility import EligibilityStatus, Relationship
 
 
 class Channel(models.TextChoices):
@@ -13,6 +14,7 @@ class Channel(models.TextChoices):
     ONLINE_PROFESSIONAL = "online_professional", _("Online professional referral")
     PHONE = "phone", _("Phone")
     EMAIL = "email", _("Email")
+    API = "api", _("Partner system")
 
 
 class ReferrerType(models.TextChoices):
@@ -27,36 +29,142 @@ class ReferrerType(models.TextChoices):
     OTHER = "other", _("Other professional")
 
 
+class Urgency(models.TextChoices):
+    ROUTINE = "routine", _("Routine")
+    URGENT = "urgent", _("Urgent")
+    IMMEDIATE_RISK = "immediate_risk", _("A child is at immediate risk of harm")
+
+
+class Sharing(models.TextChoices):
+    HEALTH = "health", _("Health services, such as the family's GP and health visitor")
+    EDUCATION = "education", _("The children's school or nursery")
+    SOCIAL_CARE = "social_care", _("Children's social care")
+    COMMUNITY = "community", _("Community and voluntary groups we refer the family to")
+
+
 class Referral(TrackedModel):
-    """A request for help for a family, from the family or a professional."""
+    """A request for help for a family, by any channel: everything that reaches the front door's queue."""
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
+        NOT_ELIGIBLE = "not_eligible", _("Not eligible")
         DECIDED = "decided", _("Decided")
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
-    family = models.ForeignKey("families.Family", on_delete=models.PROTECT, related_name="referrals")
+    family = models.ForeignKey(
+        "families.Family",
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        null=True,
+        blank=True,
+        help_text=_("Set when an officer matches the referral to a family record or makes a new one."),
+    )
     channel = models.CharField(max_length=24, choices=Channel.choices)
+    urgency = models.CharField(max_length=16, choices=Urgency.choices, default=Urgency.ROUTINE)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.RECEIVED)
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+
     referrer_type = models.CharField(max_length=24, choices=ReferrerType.choices)
     referrer_name = models.CharField(max_length=150, blank=True)
     referrer_organisation = models.CharField(max_length=150, blank=True)
-    reason = models.TextField(help_text=_("What the family needs help with, in the referrer's words."))
-    family_consents = models.BooleanField(
-        default=True, help_text=_("The family knows about the referral and agrees to it.")
+    referrer_role = models.CharField(max_length=150, blank=True)
+    referrer_email = models.EmailField(blank=True)
+    referrer_phone = models.CharField(max_length=30, blank=True)
+
+    postcode = models.CharField(max_length=10, blank=True, help_text=_("Normalised, e.g. LU4 8BW."))
+    address = models.CharField(max_length=250, blank=True)
+    neighbourhood = models.ForeignKey(
+        "places.Neighbourhood", on_delete=models.PROTECT, null=True, blank=True, related_name="referrals"
     )
-    received_at = models.DateTimeField(default=timezone.now, db_index=True)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.RECEIVED)
+    preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    interpreter_needed = models.BooleanField(default=False)
+    open_to_social_care = models.BooleanField(default=False)
+
+    concerns = models.TextField(help_text=_("What the referrer is worried about, in their words."))
+
+    consent_given = models.BooleanField(
+        default=False, help_text=_("The family knows about the referral and agrees to it.")
+    )
+    consent_reason_if_not = models.TextField(
+        blank=True, help_text=_("Why a professional referred without consent, e.g. a safeguarding concern.")
+    )
+    sharing_agreed = models.JSONField(
+        default=list, blank=True, help_text=_("Who the family agrees we may share information with.")
+    )
+    needs_officer_attention = models.BooleanField(
+        default=False, help_text=_("Flagged for the front-door officer, e.g. referred without the family's consent.")
+    )
+
+    eligibility = models.CharField(max_length=16, choices=EligibilityStatus.choices, default=EligibilityStatus.TO_CHECK)
+    ineligibility_reasons = models.JSONField(default=list, blank=True)
+    eligibility_notes = models.JSONField(default=list, blank=True)
+
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("The officer who logged a phone or email contact."),
+        help_text=_("The officer who logged a phone or email contact, or the partner system's account."),
+    )
+    idempotency_key = models.CharField(
+        max_length=100, blank=True, help_text=_("A partner system's key, so a retried request makes one referral.")
     )
 
     class Meta:
         ordering = ["received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["logged_by", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="one_referral_per_idempotency_key",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def immediate_risk(self) -> bool:
+        return self.urgency == Urgency.IMMEDIATE_RISK
+
+
+class ReferralPerson(TrackedModel):
+    """Someone named in a referral, as the referrer described them (before any family record is matched)."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="people")
+    relationship = models.CharField(max_length=16, choices=Relationship.choices)
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    expected_date_of_delivery = models.DateField(null=True, blank=True)
+    has_send = models.BooleanField(_("special educational needs or disabilities"), default=False)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                name="referral_unborn_has_due_date",
+                condition=~models.Q(relationship="unborn") | models.Q(expected_date_of_delivery__isnull=False),
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.relationship == Relationship.UNBORN:
+            return str(_("Unborn baby"))
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class RejectedMatch(models.Model):
+    """An officer said this family record is not the family in this referral; it is not suggested again."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="rejected_matches")
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    rejected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    rejected_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["referral", "family"], name="one_rejection_per_pair")]
+
+    def __str__(self) -> str:
+        return f"{self.referral} is not family {self.family_id}"

@@ -1,5 +1,5 @@
 from family_resources.core.admin_helpers import register
-from family_resources.places.models import ClosedSite, Neighbourhood, Place
+from family_resources.places.models import ClosedSite, Neighbourhood, Place, PostcodeSector
 
 register(Neighbourhood, list_display=["name", "slug"], prepopulated_fields={"slug": ["name"]})
 register(
@@ -11,3 +11,4 @@ register(
 register(
     ClosedSite, list_display=["name", "children_centre", "neighbourhood", "closed_on"], list_filter=["neighbourhood"]
 )
+register(PostcodeSector, list_display=["sector", "neighbourhood", "straddles_boundary"], list_filter=["neighbourhood"])

@@ -73,3 +73,25 @@ class ClosedSite(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.children_centre})"
+
+
+class PostcodeSector(models.Model):
+    """A postcode sector in the council's area, and the neighbourhood team that serves it.
+
+    A postcode whose sector is not here is outside the area. Sectors that straddle
+    the boundary are marked so an officer checks the address.
+    """
+
+    sector = models.CharField(
+        max_length=8, unique=True, help_text=_("Outward code, a space and the first digit, e.g. LU4 8.")
+    )
+    neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.PROTECT, related_name="postcode_sectors")
+    straddles_boundary = models.BooleanField(
+        default=False, help_text=_("Part of the sector is in a neighbouring council's area: check the address.")
+    )
+
+    class Meta:
+        ordering = ["sector"]
+
+    def __str__(self) -> str:
+        return self.sector

@@ -31,7 +31,13 @@ def decision_record(
     if not rationale.strip():
         raise ValidationError("A decision needs a written rationale.")
     family = referral.family
-    route = route_for(level=level, immediate_risk=immediate_risk, open_to_social_care=family.open_to_social_care)
+    if family is None:
+        raise ValidationError("Match the referral to a family record, or make a new one, before deciding.")
+    route = route_for(
+        level=level,
+        immediate_risk=immediate_risk,
+        open_to_social_care=family.open_to_social_care or referral.open_to_social_care,
+    )
     decision = Decision.objects.create(
         referral=referral,
         level=level,

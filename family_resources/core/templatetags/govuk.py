@@ -1,9 +1,11 @@
 """Template helpers for GOV.UK Design System markup."""
 
+from datetime import datetime
 from typing import Any
 
 from django import template
 from django.forms import BoundField
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -56,3 +58,9 @@ def first_input_id(field: BoundField) -> str:
     if field.widget_type in {"radioselect", "checkboxselectmultiple"}:
         return f"{field.auto_id}_0"
     return str(field.auto_id)
+
+
+@register.filter
+def hours_since(moment: datetime) -> int:
+    """Whole hours from then until now: how long a contact has waited."""
+    return max(0, int((timezone.now() - moment).total_seconds() // 3600))

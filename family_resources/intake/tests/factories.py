@@ -15,4 +15,6 @@ class ReceivedReferralFactory(factory.django.DjangoModelFactory[Referral]):
     channel = Channel.ONLINE_PROFESSIONAL
     referrer_type = ReferrerType.HEALTH_VISITOR
     referrer_name = factory.Faker("name", locale="en_GB")
-    reason = "Parent is struggling with sleep and behaviour and asked for help."
+    concerns = "Parent is struggling with sleep and behaviour and asked for help."
+    consent_given = True
+    postcode = "LU1 1AA"

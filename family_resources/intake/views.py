@@ -1,0 +1,76 @@
+"""The front door's staff pages: one referral, and matching it to a family record."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from family_resources.audit.services import audit_view, audit_views
+from family_resources.families.models import Family
+from family_resources.intake import selectors, services
+from family_resources.intake.eligibility import Eligibility, EligibilityStatus, Ineligibility
+
+
+@permission_required("intake.view_referral", raise_exception=True)
+def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = selectors.referral_detail(reference=reference)
+    people = list(referral.people.all())
+    candidates = list(selectors.match_candidates(referral=referral)) if referral.family_id is None else []
+    audit_view(instance=referral)
+    audit_views(instances=[*people, *candidates])
+    eligibility = Eligibility(
+        EligibilityStatus(referral.eligibility),
+        tuple(Ineligibility(r) for r in referral.ineligibility_reasons),
+        tuple(referral.eligibility_notes),
+    )
+    return render(
+        request,
+        "intake/referral_detail.html",
+        {
+            "referral": referral,
+            "people": people,
+            "candidates": candidates,
+            "explanation": eligibility.explanation(postcode=referral.postcode),
+            "can_match": request.user.has_perm("intake.match_referral"),
+        },
+    )
+
+
+def _act(request: HttpRequest, reference: str, action: str) -> HttpResponse:
+    referral = selectors.referral_detail(reference=reference)
+    try:
+        if action == "create":
+            services.referral_create_family(referral=referral)
+            messages.success(request, _("A new family record was made from the referral."))
+        else:
+            family = get_object_or_404(Family, pk=request.POST.get("family"))
+            if action == "link":
+                services.referral_link_family(referral=referral, family=family)
+                messages.success(request, _("The referral is now linked to the family's record."))
+            else:
+                services.referral_reject_match(referral=referral, family=family, rejected_by=request.user)  # type: ignore[arg-type]
+                messages.success(request, _("That record will not be suggested again for this referral."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("intake:detail", reference=reference)
+
+
+@require_POST
+@permission_required("intake.match_referral", raise_exception=True)
+def referral_link(request: HttpRequest, reference: str) -> HttpResponse:
+    return _act(request, reference, "link")
+
+
+@require_POST
+@permission_required("intake.match_referral", raise_exception=True)
+def referral_reject(request: HttpRequest, reference: str) -> HttpResponse:
+    return _act(request, reference, "reject")
+
+
+@require_POST
+@permission_required("intake.match_referral", raise_exception=True)
+def referral_new_family(request: HttpRequest, reference: str) -> HttpResponse:
+    return _act(request, reference, "create")
