@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from family_resources.intake.eligibility import (
+    Eligibility,
     EligibilityStatus,
     Ineligibility,
     PersonFacts,
@@ -26,7 +27,7 @@ def child(years: int, *, send: bool = False, days_earlier: int = 0) -> PersonFac
 PARENT = PersonFacts(Relationship.PARENT, date_of_birth=born(30))
 
 
-def assess(*people: PersonFacts, in_area: bool | None = True):
+def assess(*people: PersonFacts, in_area: bool | None = True) -> Eligibility:
     return assess_eligibility(people=people, in_area=in_area, today=TODAY)
 
 

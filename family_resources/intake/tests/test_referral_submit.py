@@ -1,6 +1,7 @@
 """referral_submit: every channel's way into the queue."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -22,7 +23,7 @@ PARENT = PersonInput(Relationship.PARENT, "Alex", "Example", TODAY - timedelta(d
 
 
 def data(**overrides):
-    values = {
+    values: dict[str, Any] = {
         "channel": Channel.ONLINE_PROFESSIONAL,
         "referrer_type": ReferrerType.HEALTH_VISITOR,
         "concerns": "Mum is isolated and struggling with the baby's sleep.",
