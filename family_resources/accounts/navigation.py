@@ -32,6 +32,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             request, [(_("Get help"), reverse("core:home")), (_("Resource centre"), reverse("resources:list"))]
         )
     entries = [(_("Home"), reverse("accounts:home"))]
+    if user.has_perm("triage.view_guidance"):
+        entries.append((_("Threshold guidance"), reverse("triage:guidance")))
     if user.role in AUDIT_READER_ROLES:
         entries.append((_("Audit trail"), reverse("audit:search")))
     if user.is_staff:

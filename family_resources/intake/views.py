@@ -35,6 +35,7 @@ def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "candidates": candidates,
             "explanation": eligibility.explanation(postcode=referral.postcode),
             "can_match": request.user.has_perm("intake.match_referral"),
+            "can_decide": request.user.has_perm("triage.decide"),
         },
     )
 

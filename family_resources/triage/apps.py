@@ -6,3 +6,6 @@ class TriageConfig(AppConfig):
 
     name = "family_resources.triage"
     verbose_name = "Triage"
+
+    def ready(self) -> None:
+        from family_resources.triage import permissions  # noqa: F401

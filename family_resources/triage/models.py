@@ -4,9 +4,63 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from family_resources.audit.models import TrackedModel
 from family_resources.triage.routing import Route
+
+
+class Domain(models.TextChoices):
+    CHILD_DEVELOPMENT = "child_development", _("Child's development")
+    PARENTING_CAPACITY = "parenting_capacity", _("Parenting capacity")
+    FAMILY_ENVIRONMENT = "family_environment", _("Family and environment")
+
+
+class GuidanceVersion(models.Model):
+    """One published version of the threshold guidance. Versions are never edited: a change makes a new one."""
+
+    number = models.PositiveIntegerField(unique=True)
+    change_note = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"Threshold guidance version {self.number}"
+
+
+class GuidanceLevel(models.Model):
+    version = models.ForeignKey(GuidanceVersion, on_delete=models.CASCADE, related_name="levels")
+    level = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    title = models.CharField(max_length=100)
+    description = models.TextField()
+
+    class Meta:
+        ordering = ["level"]
+        constraints = [models.UniqueConstraint(fields=["version", "level"], name="one_description_per_level")]
+
+    def __str__(self) -> str:
+        return f"Level {self.level}: {self.title}"
+
+
+class GuidanceIndicator(models.Model):
+    """A sign that a family's needs are at a level, in one domain of the assessment triangle."""
+
+    version = models.ForeignKey(GuidanceVersion, on_delete=models.CASCADE, related_name="indicators")
+    level = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    domain = models.CharField(max_length=24, choices=Domain.choices)
+    text = models.CharField(max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["level", "domain", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Decision(TrackedModel):
@@ -19,6 +73,21 @@ class Decision(TrackedModel):
     rationale = models.TextField()
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)
+    guidance_version = models.ForeignKey(
+        GuidanceVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        help_text=_("The version of the threshold guidance the officer decided under."),
+    )
+    indicators = models.ManyToManyField(GuidanceIndicator, blank=True, related_name="decisions")
+    suggested_level = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("The level the ticked indicators suggested.")
+    )
+    differs_reason = models.TextField(blank=True, help_text=_("Why the decision differs from the suggested level."))
+    needs = models.ManyToManyField("catalogue.Intervention", blank=True, related_name="decisions")
+    service_areas = models.ManyToManyField("catalogue.ServiceArea", blank=True, related_name="decisions")
 
     class Meta:
         constraints = [models.CheckConstraint(name="level_1_to_4", condition=models.Q(level__gte=1, level__lte=4))]

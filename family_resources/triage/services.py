@@ -1,17 +1,28 @@
-"""Recording threshold decisions and acting on their route."""
+"""Recording threshold decisions, acting on their route, and revising the guidance."""
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from family_resources.casework.services import episode_open
+from family_resources.catalogue.models import Intervention, ServiceArea
 from family_resources.intake.models import Referral
 from family_resources.intake.services import referral_mark_decided
-from family_resources.triage.models import Decision
+from family_resources.triage.guidance import suggest_level
+from family_resources.triage.models import Decision, GuidanceIndicator, GuidanceLevel, GuidanceVersion
 from family_resources.triage.routing import Route, route_for
+
+
+def differs_message(*, level: int, suggested: int) -> str:
+    return (
+        f"You decided level {level} but the indicators you ticked suggest level {suggested}. "
+        "Say why you decided differently"
+    )
 
 
 @transaction.atomic
@@ -23,16 +34,38 @@ def decision_record(
     rationale: str,
     decided_by: Any,
     decided_at: datetime | None = None,
+    indicators: Iterable[GuidanceIndicator] = (),
+    needs: Iterable[Intervention] = (),
+    service_areas: Iterable[ServiceArea] = (),
+    differs_reason: str = "",
 ) -> Decision:
-    """Record an officer's decision, then route: a neighbourhood-team route opens an episode at once."""
+    """Record an officer's decision, then route: an accepted family gets an episode at once.
+
+    The system suggests a level from the indicators ticked; the decision is the
+    officer's, but one that differs from the suggestion must say why.
+    """
     referral = Referral.objects.select_for_update().select_related("family").get(pk=referral.pk)
     if referral.status == Referral.Status.DECIDED:
         raise ValidationError("This referral already has a decision.")
+    errors: dict[str, str] = {}
     if not rationale.strip():
-        raise ValidationError("A decision needs a written rationale.")
+        errors["rationale"] = "Write why you made this decision"
+    ticked = list(indicators)
+    versions = {indicator.version_id for indicator in ticked}
+    guidance = GuidanceVersion.objects.order_by("-number").first()
+    if guidance is not None and versions - {guidance.pk}:
+        errors["indicators"] = (
+            "The threshold guidance has changed since this page was opened: tick the indicators again"
+        )
+    suggested = suggest_level(indicator.level for indicator in ticked)
+    if suggested is not None and suggested != level and not differs_reason.strip():
+        errors["differs_reason"] = differs_message(level=level, suggested=suggested)
     family = referral.family
     if family is None:
-        raise ValidationError("Match the referral to a family record, or make a new one, before deciding.")
+        errors["__all__"] = "Match the referral to a family record, or make a new one, before deciding."
+    if errors:
+        raise ValidationError(errors)
+    assert family is not None
     route = route_for(
         level=level,
         immediate_risk=immediate_risk,
@@ -43,11 +76,47 @@ def decision_record(
         level=level,
         immediate_risk=immediate_risk,
         route=route,
-        rationale=rationale,
+        rationale=rationale.strip(),
         decided_by=decided_by,
         decided_at=decided_at or timezone.now(),
+        guidance_version=guidance,
+        suggested_level=suggested,
+        differs_reason=differs_reason.strip() if suggested not in (None, level) else "",
     )
+    decision.indicators.set(ticked)
+    decision.needs.set(list(needs))
+    decision.service_areas.set(list(service_areas))
     referral_mark_decided(referral=referral)
     if route == Route.ACCEPTED:
         episode_open(referral=referral, opened_on=timezone.localdate(decision.decided_at))
     return decision
+
+
+@transaction.atomic
+def guidance_revise(
+    *,
+    level: int,
+    title: str,
+    description: str,
+    indicators: Mapping[str, list[str]],
+    change_note: str,
+    revised_by: Any,
+) -> GuidanceVersion:
+    """Publish a new version of the guidance with one level changed; earlier versions stay as they were."""
+    current = GuidanceVersion.objects.select_for_update().order_by("-number").first()
+    number = (GuidanceVersion.objects.aggregate(top=Max("number"))["top"] or 0) + 1
+    version = GuidanceVersion.objects.create(number=number, change_note=change_note.strip(), created_by=revised_by)
+    if current is not None:
+        for old_level in current.levels.exclude(level=level):
+            GuidanceLevel.objects.create(
+                version=version, level=old_level.level, title=old_level.title, description=old_level.description
+            )
+        for old in current.indicators.exclude(level=level):
+            GuidanceIndicator.objects.create(
+                version=version, level=old.level, domain=old.domain, text=old.text, position=old.position
+            )
+    GuidanceLevel.objects.create(version=version, level=level, title=title.strip(), description=description.strip())
+    for domain, texts in indicators.items():
+        for position, text in enumerate(t.strip() for t in texts if t.strip()):
+            GuidanceIndicator.objects.create(version=version, level=level, domain=domain, text=text, position=position)
+    return version

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from family_resources.triage import views
+
+app_name = "triage"
+
+urlpatterns = [
+    path("referrals/<str:reference>/decide/", views.decide, name="decide"),
+    path("guidance/", views.guidance, name="guidance"),
+    path("guidance/level/<int:level>/edit/", views.guidance_edit, name="guidance_edit"),
+]

@@ -1,0 +1,112 @@
+"""Screening a referral to a decision, and the threshold guidance."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from family_resources.audit.services import audit_view, audit_views
+from family_resources.intake import selectors as intake
+from family_resources.intake.models import Referral
+from family_resources.triage import selectors
+from family_resources.triage.forms import DecisionForm, GuidanceLevelForm
+from family_resources.triage.models import Domain
+from family_resources.triage.routing import Route
+from family_resources.triage.services import decision_record, guidance_revise
+
+
+def _route_message(route: str, team: str | None) -> str:
+    if route == Route.SOCIAL_CARE:
+        return _("Decision recorded: pass this family to children's social care now.")
+    if route == Route.ACCEPTED:
+        return _("Decision recorded: the family is accepted by the %(team)s.") % {"team": team}
+    return _("Decision recorded: the family is signposted to community support.")
+
+
+@permission_required("triage.decide", raise_exception=True)
+def decide(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = intake.referral_detail(reference=reference)
+    if referral.status != Referral.Status.RECEIVED:
+        messages.error(request, _("This referral is not waiting for a decision."))
+        return redirect("intake:detail", reference=reference)
+    guidance = selectors.current_guidance()
+    form = DecisionForm(request.POST or None, guidance=guidance)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = decision_record(
+                referral=referral,
+                level=data["level"],
+                immediate_risk=data["immediate_risk"] == "yes",
+                rationale=data["rationale"],
+                decided_by=request.user,
+                indicators=data["indicators"],
+                needs=data["needs"],
+                service_areas=data["service_areas"],
+                differs_reason=data["differs_reason"],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(None if field == "__all__" else field, errors)
+        else:
+            episode = getattr(referral, "episode", None)
+            messages.success(request, _route_message(decision.route, episode.team.name if episode else None))
+            return redirect("intake:detail", reference=reference)
+    people = list(referral.people.all())
+    audit_view(instance=referral)
+    audit_views(instances=people)
+    ticked = {str(pk) for pk in (form["indicators"].value() or [])}
+    context: dict[str, Any] = {
+        "referral": referral,
+        "people": people,
+        "form": form,
+        "guidance": guidance,
+        "layout": selectors.indicators_by_level_and_domain(guidance),
+        "ticked": ticked,
+    }
+    return render(request, "triage/decide.html", context)
+
+
+@permission_required("triage.view_guidance", raise_exception=True)
+def guidance(request: HttpRequest) -> HttpResponse:
+    version = selectors.current_guidance()
+    return render(
+        request,
+        "triage/guidance.html",
+        {
+            "version": version,
+            "layout": selectors.indicators_by_level_and_domain(version),
+            "history": selectors.guidance_history(),
+            "can_change": request.user.has_perm("triage.change_guidance"),
+        },
+    )
+
+
+@permission_required("triage.change_guidance", raise_exception=True)
+def guidance_edit(request: HttpRequest, level: int) -> HttpResponse:
+    version = selectors.current_guidance()
+    current = next((lvl for lvl in version.levels.all() if lvl.level == level), None)
+    if current is None:
+        raise Http404
+    initial: dict[str, Any] = {"title": current.title, "description": current.description}
+    for value, _label in Domain.choices:
+        initial[f"indicators_{value}"] = "\n".join(
+            i.text for i in version.indicators.all() if i.level == level and i.domain == value
+        )
+    form = GuidanceLevelForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        new = guidance_revise(
+            level=level,
+            title=form.cleaned_data["title"],
+            description=form.cleaned_data["description"],
+            indicators=form.indicators(),
+            change_note=form.cleaned_data["change_note"],
+            revised_by=request.user,
+        )
+        messages.success(request, _("Version %(number)s of the guidance is now in use.") % {"number": new.number})
+        return redirect("triage:guidance")
+    return render(request, "triage/guidance_edit.html", {"form": form, "level": current, "version": version})
