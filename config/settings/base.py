@@ -181,3 +181,7 @@ SERVICE_HOURS = env_str("SERVICE_HOURS", "Monday to Friday, 9am to 5pm")
 # The demonstration dataset (`manage.py load_demo_data`) is refused unless a settings module allows it.
 DEMO_DATA_ALLOWED = False
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "family-resources-demo")
+
+# Front-door decision targets: one working day, and one hour when a child is at immediate risk.
+DECISION_TARGET_HOURS = env_int("DECISION_TARGET_HOURS", 24)
+DECISION_TARGET_IMMEDIATE_RISK_MINUTES = env_int("DECISION_TARGET_IMMEDIATE_RISK_MINUTES", 60)

@@ -35,7 +35,7 @@ def home_page_for(user: User) -> HomePage:
             },
         )
     if role == Role.FRONT_DOOR_OFFICER:
-        return HomePage("accounts/home/front_door_officer.html", {"referrals": intake.referrals_awaiting_decision()})
+        return HomePage("accounts/home/front_door_officer.html", {"queue": triage.queue_with_deadlines()})
     if role == Role.SERVICE_MANAGER:
         return HomePage(
             "accounts/home/service_manager.html",

@@ -27,6 +27,7 @@ class Episode(TrackedModel):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     opened_on = models.DateField(default=timezone.localdate)
     closed_on = models.DateField(null=True, blank=True)
+    closure_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["opened_on"]

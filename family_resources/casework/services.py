@@ -35,3 +35,15 @@ def episode_allocate(*, episode: Episode, practitioner: Any) -> Episode:
     episode.lead_practitioner = practitioner
     episode.save(update_fields=["lead_practitioner"])
     return episode
+
+
+@transaction.atomic
+def episode_close(*, episode: Episode, reason: str, closed_on: date) -> Episode:
+    episode = Episode.objects.select_for_update().get(pk=episode.pk)
+    if episode.status == Episode.Status.CLOSED:
+        raise ValidationError("This episode is already closed.")
+    episode.status = Episode.Status.CLOSED
+    episode.closed_on = closed_on
+    episode.closure_reason = reason
+    episode.save(update_fields=["status", "closed_on", "closure_reason"])
+    return episode

@@ -34,6 +34,10 @@ class Family(TrackedModel):
     open_to_social_care = models.BooleanField(
         default=False, help_text=_("A social worker is already working with the family.")
     )
+    previous_child_removal = models.BooleanField(
+        default=False,
+        help_text=_("A child has been removed from a parent's care before: relevant to Fresh Start."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

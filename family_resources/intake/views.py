@@ -36,6 +36,7 @@ def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "explanation": eligibility.explanation(postcode=referral.postcode),
             "can_match": request.user.has_perm("intake.match_referral"),
             "can_decide": request.user.has_perm("triage.decide"),
+            "can_override": request.user.has_perm("triage.override"),
         },
     )
 

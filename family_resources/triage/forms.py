@@ -110,3 +110,18 @@ class GuidanceLevelForm(forms.Form):
         if not any(cleaned.get(f"indicators_{value}", "").strip() for value, _label in Domain.choices):
             self.add_error(f"indicators_{Domain.CHILD_DEVELOPMENT}", _("Give at least one indicator for this level"))
         return cleaned
+
+
+class OverrideForm(forms.Form):
+    level = forms.TypedChoiceField(
+        label=_("New threshold level"),
+        coerce=int,
+        choices=[(n, _("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the new threshold level")},
+    )
+    reason = forms.CharField(
+        label=_("Why you are overriding the decision"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write why you are overriding the decision")},
+    )

@@ -94,3 +94,39 @@ class Decision(TrackedModel):
 
     def __str__(self) -> str:
         return f"Level {self.level}: {self.get_route_display()}"
+
+    @property
+    def hours_to_decision(self) -> float:
+        """From the contact arriving to the decision, for timeliness reporting."""
+        return (self.decided_at - self.referral.received_at).total_seconds() / 3600
+
+
+class SocialCareReferral(TrackedModel):
+    """The safeguarding referral passed to children's social care when a decision routes a family there."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="social_care_referral")
+    urgent = models.BooleanField(default=True)
+    passed_on_at = models.DateTimeField(help_text=_("When the front door passed the referral to social care."))
+    passed_on_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Social care referral for {self.decision.referral}"
+
+
+class DecisionOverride(TrackedModel):
+    """A team or service manager's review that changed an officer's decision, with the reason."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="overrides")
+    previous_level = models.PositiveSmallIntegerField()
+    previous_route = models.CharField(max_length=24, choices=Route.choices)
+    new_level = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    new_route = models.CharField(max_length=24, choices=Route.choices)
+    reason = models.TextField()
+    overridden_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    overridden_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["overridden_at"]
+
+    def __str__(self) -> str:
+        return f"Level {self.previous_level} to {self.new_level}"

@@ -1,9 +1,18 @@
 """Reads about threshold decisions."""
 
-from django.db.models import Count, QuerySet
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from family_resources.casework.models import Episode
+from family_resources.intake.models import Referral
+from family_resources.intake.selectors import front_door_queue
 from family_resources.triage.models import Decision, Domain, GuidanceIndicator, GuidanceLevel, GuidanceVersion
 from family_resources.triage.routing import LEVELS
+from family_resources.triage.timeliness import decision_due
 
 
 def decision_counts_by_level() -> list[tuple[int, int]]:
@@ -37,3 +46,54 @@ def indicators_by_level_and_domain(
         ]
         layout.append((level, domains))
     return layout
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    referral: Referral
+    due_at: datetime
+    overdue: bool
+
+
+def queue_with_deadlines(*, now: datetime | None = None) -> list[QueueItem]:
+    """The front door's queue with each referral's decision deadline, so overdue work stands out."""
+    moment = now or timezone.now()
+    items = []
+    for referral in front_door_queue():
+        due = decision_due(
+            received_at=referral.received_at,
+            immediate_risk=referral.immediate_risk,
+            target_hours=settings.DECISION_TARGET_HOURS,
+            urgent_target_minutes=settings.DECISION_TARGET_IMMEDIATE_RISK_MINUTES,
+        )
+        items.append(QueueItem(referral=referral, due_at=due, overdue=due < moment))
+    return items
+
+
+@dataclass(frozen=True)
+class FamilyHistory:
+    earlier_referrals: list[Referral]
+    closed_episodes: list[Episode]
+    re_referral_within_12_months: bool
+    previous_child_removal: bool
+
+
+def family_history(*, referral: Referral) -> FamilyHistory:
+    """What the service already knows about this referral's family, for the screening officer."""
+    family = referral.family
+    if family is None:
+        return FamilyHistory([], [], False, False)
+    earlier = list(
+        family.referrals.exclude(pk=referral.pk)
+        .filter(received_at__lt=referral.received_at)
+        .select_related("decision")
+        .order_by("-received_at")
+    )
+    closed = list(family.episodes.filter(status=Episode.Status.CLOSED).select_related("team"))
+    year_before = referral.received_at - timedelta(days=365)
+    return FamilyHistory(
+        earlier_referrals=earlier,
+        closed_episodes=closed,
+        re_referral_within_12_months=any(r.received_at >= year_before for r in earlier),
+        previous_child_removal=family.previous_child_removal,
+    )

@@ -9,12 +9,20 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from family_resources.casework.services import episode_open
+from family_resources.casework.models import Episode
+from family_resources.casework.services import episode_close, episode_open
 from family_resources.catalogue.models import Intervention, ServiceArea
 from family_resources.intake.models import Referral
 from family_resources.intake.services import referral_mark_decided
 from family_resources.triage.guidance import suggest_level
-from family_resources.triage.models import Decision, GuidanceIndicator, GuidanceLevel, GuidanceVersion
+from family_resources.triage.models import (
+    Decision,
+    DecisionOverride,
+    GuidanceIndicator,
+    GuidanceLevel,
+    GuidanceVersion,
+    SocialCareReferral,
+)
 from family_resources.triage.routing import Route, route_for
 
 
@@ -87,9 +95,57 @@ def decision_record(
     decision.needs.set(list(needs))
     decision.service_areas.set(list(service_areas))
     referral_mark_decided(referral=referral)
-    if route == Route.ACCEPTED:
-        episode_open(referral=referral, opened_on=timezone.localdate(decision.decided_at))
+    _act_on_route(decision=decision, acting=decided_by)
     return decision
+
+
+def _act_on_route(*, decision: Decision, acting: Any) -> None:
+    """Make the route real: an episode for an accepted family, a record of the hand-off to social care."""
+    referral = decision.referral
+    if decision.route == Route.ACCEPTED and not Episode.objects.filter(referral=referral).exists():
+        episode_open(referral=referral, opened_on=timezone.localdate(decision.decided_at))
+    if decision.route == Route.SOCIAL_CARE and not SocialCareReferral.objects.filter(decision=decision).exists():
+        SocialCareReferral.objects.create(
+            decision=decision, urgent=True, passed_on_at=timezone.now(), passed_on_by=acting
+        )
+
+
+@transaction.atomic
+def decision_override(*, decision: Decision, level: int, reason: str, overridden_by: Any) -> DecisionOverride:
+    """A manager changes an officer's level, with a reason; the family is re-routed to match."""
+    decision = Decision.objects.select_for_update().select_related("referral__family").get(pk=decision.pk)
+    errors: dict[str, str] = {}
+    if level == decision.level:
+        errors["level"] = f"The decision is already level {level}: choose a different level to override it"
+    if not reason.strip():
+        errors["reason"] = "Write why you are overriding the decision"
+    if errors:
+        raise ValidationError(errors)
+    referral = decision.referral
+    family = referral.family
+    assert family is not None
+    new_route = route_for(
+        level=level,
+        immediate_risk=decision.immediate_risk,
+        open_to_social_care=family.open_to_social_care or referral.open_to_social_care,
+    )
+    override = DecisionOverride.objects.create(
+        decision=decision,
+        previous_level=decision.level,
+        previous_route=decision.route,
+        new_level=level,
+        new_route=new_route,
+        reason=reason.strip(),
+        overridden_by=overridden_by,
+    )
+    if decision.route == Route.ACCEPTED and new_route != Route.ACCEPTED:
+        for episode in Episode.objects.filter(referral=referral, status=Episode.Status.OPEN):
+            episode_close(episode=episode, reason="Threshold decision overridden", closed_on=timezone.localdate())
+    decision.level = level
+    decision.route = new_route
+    decision.save(update_fields=["level", "route"])
+    _act_on_route(decision=decision, acting=overridden_by)
+    return override
 
 
 @transaction.atomic

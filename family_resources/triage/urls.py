@@ -6,6 +6,7 @@ app_name = "triage"
 
 urlpatterns = [
     path("referrals/<str:reference>/decide/", views.decide, name="decide"),
+    path("referrals/<str:reference>/override/", views.override, name="override"),
     path("guidance/", views.guidance, name="guidance"),
     path("guidance/level/<int:level>/edit/", views.guidance_edit, name="guidance_edit"),
 ]

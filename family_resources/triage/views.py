@@ -13,10 +13,10 @@ from family_resources.audit.services import audit_view, audit_views
 from family_resources.intake import selectors as intake
 from family_resources.intake.models import Referral
 from family_resources.triage import selectors
-from family_resources.triage.forms import DecisionForm, GuidanceLevelForm
+from family_resources.triage.forms import DecisionForm, GuidanceLevelForm, OverrideForm
 from family_resources.triage.models import Domain
 from family_resources.triage.routing import Route
-from family_resources.triage.services import decision_record, guidance_revise
+from family_resources.triage.services import decision_override, decision_record, guidance_revise
 
 
 def _route_message(route: str, team: str | None) -> str:
@@ -67,6 +67,7 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
         "guidance": guidance,
         "layout": selectors.indicators_by_level_and_domain(guidance),
         "ticked": ticked,
+        "history": selectors.family_history(referral=referral),
     }
     return render(request, "triage/decide.html", context)
 
@@ -110,3 +111,32 @@ def guidance_edit(request: HttpRequest, level: int) -> HttpResponse:
         messages.success(request, _("Version %(number)s of the guidance is now in use.") % {"number": new.number})
         return redirect("triage:guidance")
     return render(request, "triage/guidance_edit.html", {"form": form, "level": current, "version": version})
+
+
+@permission_required("triage.override", raise_exception=True)
+def override(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = intake.referral_detail(reference=reference)
+    decision = getattr(referral, "decision", None)
+    if decision is None:
+        raise Http404
+    form = OverrideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = decision_override(
+                decision=decision,
+                level=form.cleaned_data["level"],
+                reason=form.cleaned_data["reason"],
+                overridden_by=request.user,
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(None if field == "__all__" else field, errors)
+        else:
+            messages.success(
+                request,
+                _("The decision is now level %(level)s: %(route)s.")
+                % {"level": result.new_level, "route": result.get_new_route_display()},
+            )
+            return redirect("intake:detail", reference=reference)
+    audit_view(instance=decision)
+    return render(request, "triage/override.html", {"referral": referral, "decision": decision, "form": form})
