@@ -52,7 +52,8 @@ def decision_record(
     The system suggests a level from the indicators ticked; the decision is the
     officer's, but one that differs from the suggestion must say why.
     """
-    referral = Referral.objects.select_for_update().select_related("family").get(pk=referral.pk)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the join to the family.
+    referral = Referral.objects.select_for_update(of=("self",)).select_related("family").get(pk=referral.pk)
     if referral.status == Referral.Status.DECIDED:
         raise ValidationError("This referral already has a decision.")
     errors: dict[str, str] = {}
@@ -113,7 +114,7 @@ def _act_on_route(*, decision: Decision, acting: Any) -> None:
 @transaction.atomic
 def decision_override(*, decision: Decision, level: int, reason: str, overridden_by: Any) -> DecisionOverride:
     """A manager changes an officer's level, with a reason; the family is re-routed to match."""
-    decision = Decision.objects.select_for_update().select_related("referral__family").get(pk=decision.pk)
+    decision = Decision.objects.select_for_update(of=("self",)).select_related("referral__family").get(pk=decision.pk)
     errors: dict[str, str] = {}
     if level == decision.level:
         errors["level"] = f"The decision is already level {level}: choose a different level to override it"
