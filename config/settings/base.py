@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "family_resources.directory",
     "family_resources.resources",
     "family_resources.consultation",
+    "family_resources.notifications",
     "family_resources.demo",
 ]
 
@@ -185,3 +186,16 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "family-resources-demo")
 # Front-door decision targets: one working day, and one hour when a child is at immediate risk.
 DECISION_TARGET_HOURS = env_int("DECISION_TARGET_HOURS", 24)
 DECISION_TARGET_IMMEDIATE_RISK_MINUTES = env_int("DECISION_TARGET_IMMEDIATE_RISK_MINUTES", 60)
+
+# GOV.UK Notify sends the service's emails and text messages (docs/decisions/0011-notifications.md).
+# With no API key, messages stay in the development outbox at /staff/outbox/ and nothing leaves the machine.
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
+# Notify sends only from its own templates: one email template of ((subject)) and ((body)), one text of ((body)).
+NOTIFY_EMAIL_TEMPLATE_ID = env_str("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_SMS_TEMPLATE_ID = env_str("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_EMAIL_REPLY_TO_ID = env_str("NOTIFY_EMAIL_REPLY_TO_ID", "")
+
+# Who to call at once when a child is at immediate risk of harm: the online referral's pages say so.
+POLICE_EMERGENCY_NUMBER = "999"
+CHILDRENS_SOCIAL_CARE_PHONE = env_str("CHILDRENS_SOCIAL_CARE_PHONE", "01632 960 999")
+CHILDRENS_SOCIAL_CARE_OUT_OF_HOURS_PHONE = env_str("CHILDRENS_SOCIAL_CARE_OUT_OF_HOURS_PHONE", "01632 960 998")

@@ -34,6 +34,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
     entries = [(_("Home"), reverse("accounts:home"))]
     if user.has_perm("triage.view_guidance"):
         entries.append((_("Threshold guidance"), reverse("triage:guidance")))
+    if user.has_perm("notifications.view_message"):
+        entries.append((_("Messages sent"), reverse("notifications:outbox")))
     if user.role in AUDIT_READER_ROLES:
         entries.append((_("Audit trail"), reverse("audit:search")))
     if user.is_staff:
