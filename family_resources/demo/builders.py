@@ -32,6 +32,13 @@ from family_resources.resources.models import Article
 from family_resources.triage.services import decision_record
 
 SEED = 2026
+# Services run in languages other than English, so packs can match a family's language.
+SERVICE_LANGUAGES = {
+    "Baby massage and baby talk group": ["en", "ur", "bn"],
+    "Breastfeeding peer support": ["en", "ur", "bn"],
+    "Youth club": ["en", "pl"],
+    "Stay and play": ["en", "pl", "ro"],
+}
 DEMO_DOMAIN = "example.org"
 FAMILY_COUNT = 36
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -77,9 +84,10 @@ def load_demo_data(*, password: str) -> DemoSummary:
         fake.seed_instance(SEED)
         rng = random.Random(SEED)
         staff = _staff(fake, password)
-        _families_and_referrals(fake, rng, staff)
+        # The directory and articles come first: signposting decisions build packs from them.
         _directory()
         _articles()
+        _families_and_referrals(fake, rng, staff)
         _consultation()
     summary.created = True
     summary.counts = {
@@ -260,6 +268,8 @@ def _directory() -> None:
                 max_age=max_age,
                 is_free=free,
             )
+            service.languages = SERVICE_LANGUAGES.get(s_name, ["en"])
+            service.save(update_fields=["languages"])
             service.service_areas.set([areas[a] for a in area_slugs])
             service.replaces.set([ceased[c] for c in replaces])
 

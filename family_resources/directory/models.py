@@ -45,6 +45,9 @@ class Service(models.Model):
     min_age = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Youngest age served, in years."))
     max_age = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Oldest age served, in years."))
     is_free = models.BooleanField(default=True)
+    languages = models.JSONField(
+        default=list, blank=True, help_text=_("Languages the service is offered in, as codes such as 'ur' or 'pl'.")
+    )
     service_areas = models.ManyToManyField("catalogue.ServiceArea", blank=True, related_name="community_services")
     replaces = models.ManyToManyField(
         "catalogue.CeasedService",

@@ -30,6 +30,14 @@ class Family(TrackedModel):
         "places.Neighbourhood", on_delete=models.PROTECT, null=True, blank=True, related_name="families"
     )
     preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=30, blank=True, help_text=_("A mobile number, for text messages."))
+    contact_channel = models.CharField(
+        max_length=8,
+        choices=[("email", _("Email")), ("sms", _("Text message"))],
+        default="email",
+        help_text=_("How the family prefers us to send them messages."),
+    )
     interpreter_needed = models.BooleanField(default=False)
     open_to_social_care = models.BooleanField(
         default=False, help_text=_("A social worker is already working with the family.")

@@ -27,8 +27,13 @@ def family_create(
     preferred_language: str = "en",
     interpreter_needed: bool = False,
     open_to_social_care: bool = False,
+    contact_email: str = "",
+    contact_phone: str = "",
 ) -> Family:
     return Family.objects.create(
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        contact_channel="email" if contact_email or not contact_phone else "sms",
         reference=_unused_family_reference(),
         family_name=family_name,
         neighbourhood=neighbourhood,

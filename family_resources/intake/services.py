@@ -219,6 +219,9 @@ def referral_create_family(*, referral: Referral) -> Family:
         preferred_language=referral.preferred_language,
         interpreter_needed=referral.interpreter_needed,
         open_to_social_care=referral.open_to_social_care,
+        # A parent referring themselves gave their own contact details.
+        contact_email=referral.referrer_email if referral.referrer_type == ReferrerType.SELF else "",
+        contact_phone=referral.referrer_phone if referral.referrer_type == ReferrerType.SELF else "",
     )
     for person in people:
         if person.relationship == Relationship.UNBORN:

@@ -130,3 +130,23 @@ class DecisionOverride(TrackedModel):
 
     def __str__(self) -> str:
         return f"Level {self.previous_level} to {self.new_level}"
+
+
+class SignpostingPack(TrackedModel):
+    """What a signposted family was pointed to: vetted community services and resource-centre articles."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="signposting_pack")
+    created_at = models.DateTimeField(default=timezone.now)
+    services = models.ManyToManyField("directory.Service", blank=True, related_name="+")
+    articles = models.ManyToManyField("resources.Article", blank=True, related_name="+")
+    message = models.ForeignKey(
+        "notifications.Message",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The message that sent the pack; empty when the family has no contact details."),
+    )
+
+    def __str__(self) -> str:
+        return f"Signposting pack for {self.decision.referral}"

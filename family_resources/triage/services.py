@@ -1,19 +1,25 @@
 """Recording threshold decisions, acting on their route, and revising the guidance."""
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from family_resources.casework.models import Episode
 from family_resources.casework.services import episode_close, episode_open
 from family_resources.catalogue.models import Intervention, ServiceArea
+from family_resources.directory.selectors import services_for_family
+from family_resources.families.models import Family, Person
 from family_resources.intake.models import Referral
 from family_resources.intake.services import referral_mark_decided
+from family_resources.notifications.services import notify_email, notify_sms
+from family_resources.resources.selectors import articles_for
 from family_resources.triage.guidance import suggest_level
 from family_resources.triage.models import (
     Decision,
@@ -21,6 +27,7 @@ from family_resources.triage.models import (
     GuidanceIndicator,
     GuidanceLevel,
     GuidanceVersion,
+    SignpostingPack,
     SocialCareReferral,
 )
 from family_resources.triage.routing import Route, route_for
@@ -105,6 +112,8 @@ def _act_on_route(*, decision: Decision, acting: Any) -> None:
     referral = decision.referral
     if decision.route == Route.ACCEPTED and not Episode.objects.filter(referral=referral).exists():
         episode_open(referral=referral, opened_on=timezone.localdate(decision.decided_at))
+    if decision.route == Route.SIGNPOSTED and not SignpostingPack.objects.filter(decision=decision).exists():
+        signposting_pack_send(decision=decision)
     if decision.route == Route.SOCIAL_CARE and not SocialCareReferral.objects.filter(decision=decision).exists():
         SocialCareReferral.objects.create(
             decision=decision, urgent=True, passed_on_at=timezone.now(), passed_on_by=acting
@@ -177,3 +186,56 @@ def guidance_revise(
         for position, text in enumerate(t.strip() for t in texts if t.strip()):
             GuidanceIndicator.objects.create(version=version, level=level, domain=domain, text=text, position=position)
     return version
+
+
+def _children_ages(family: Family, today: date) -> set[int]:
+    ages = set()
+    for person in family.members.all():
+        if person.kind == Person.Kind.UNBORN:
+            ages.add(0)
+        elif person.kind == Person.Kind.CHILD and person.date_of_birth is not None:
+            ages.add(person.age_on(today) or 0)
+    return ages
+
+
+@transaction.atomic
+def signposting_pack_send(*, decision: Decision) -> SignpostingPack:
+    """Build the family's pack from their needs, children's ages, language and neighbourhood, keep it on
+    the record, and send it by the family's chosen channel. Only vetted services are ever included."""
+    referral = decision.referral
+    family = referral.family
+    assert family is not None
+    area_ids = set(decision.service_areas.values_list("id", flat=True)) | set(
+        ServiceArea.objects.filter(interventions__in=decision.needs.all()).values_list("id", flat=True)
+    )
+    services = services_for_family(
+        neighbourhood_id=family.neighbourhood_id,
+        ages=_children_ages(family, timezone.localdate()),
+        service_area_ids=area_ids,
+        language=family.preferred_language,
+    )
+    articles = articles_for(service_area_ids=area_ids)
+    pack = SignpostingPack.objects.create(decision=decision)
+    pack.services.set(services)
+    pack.articles.set(articles)
+    context = {
+        "reference": referral.reference,
+        "services": services,
+        "articles": [
+            {"title": a.title, "url": settings.PUBLIC_BASE_URL.rstrip("/") + reverse("resources:detail", args=[a.slug])}
+            for a in articles
+        ],
+    }
+    regarding = ("intake.referral", referral.reference)
+    if family.contact_channel == "sms" and family.contact_phone:
+        pack.message = notify_sms(
+            to=family.contact_phone, template="signposting_pack", context=context,
+            language=family.preferred_language, regarding=regarding,
+        )  # fmt: skip
+    elif family.contact_email:
+        pack.message = notify_email(
+            to=family.contact_email, template="signposting_pack", context=context,
+            language=family.preferred_language, regarding=regarding,
+        )  # fmt: skip
+    pack.save(update_fields=["message"])
+    return pack

@@ -64,6 +64,7 @@ def test_the_shipped_messages_are_the_ones_other_apps_use():
         "referral_received_professional",
         "contact_acknowledged",
         "draft_resume_link",
+        "signposting_pack",
     }
     assert {language for template, language in SHIPPED if template == "referral_received"} == {"en", "ur", "pl"}
 
