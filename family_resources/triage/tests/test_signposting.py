@@ -1,5 +1,6 @@
 """Signposting packs: only vetted services, matched to the family, sent and kept on the record."""
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 import pytest
@@ -29,7 +30,15 @@ def organisation(name: str, expires_in: int | None) -> Organisation:
     )
 
 
-def service(org: Organisation, name: str, *, ages=(0, 5), languages=("en",), area=None, where=None) -> Service:
+def service(
+    org: Organisation,
+    name: str,
+    *,
+    ages: tuple[int, int] = (0, 5),
+    languages: Sequence[str] = ("en",),
+    area: ServiceArea | None = None,
+    where: Neighbourhood | None = None,
+) -> Service:
     made = Service.objects.create(
         organisation=org, name=name, description="d", min_age=ages[0], max_age=ages[1],
         languages=list(languages), neighbourhood=where,
