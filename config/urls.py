@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/", include("family_resources.triage.urls")),
     path("staff/referrals/", include("family_resources.intake.urls")),
     path("staff/outbox/", include("family_resources.notifications.urls")),
+    path("api/v1/", include("family_resources.api.urls")),
     path("staff/admin/", admin.site.urls),
 ]
 

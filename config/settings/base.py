@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "family_resources.resources",
     "family_resources.consultation",
     "family_resources.notifications",
+    "family_resources.api",
     "family_resources.demo",
 ]
 
