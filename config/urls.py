@@ -12,6 +12,7 @@ admin.site.login = admin_sign_in  # type: ignore[method-assign]
 urlpatterns = [
     path("", include("family_resources.core.urls")),
     path("resources/", include("family_resources.resources.urls")),
+    path("help-check/", include("family_resources.triage.public_urls")),
     path("staff/", include("family_resources.accounts.urls")),
     path("staff/audit/", include("family_resources.audit.urls")),
     path("staff/families/", include("family_resources.families.urls")),

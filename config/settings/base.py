@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
+    # Background work: Django 6's django.tasks API on 5.2, with a database queue (docs/decisions/0013).
+    "django_tasks",
+    "django_tasks_db",
     # The service, one app per part of the domain (docs/architecture.md).
     "family_resources.core",
     "family_resources.accounts",
@@ -48,8 +51,8 @@ INSTALLED_APPS = [
     "family_resources.directory",
     "family_resources.resources",
     "family_resources.consultation",
-    "family_resources.notifications",
     "family_resources.api",
+    "family_resources.notifications",
     "family_resources.demo",
 ]
 
@@ -203,3 +206,28 @@ CHILDRENS_SOCIAL_CARE_OUT_OF_HOURS_PHONE = env_str("CHILDRENS_SOCIAL_CARE_OUT_OF
 
 # The public address of the service, for links in messages (signposting packs, resume links).
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
+# Background work: django-tasks (docs/decisions/0013-contact-email-import.md). Tasks run at once, in the
+# process that enqueues them, unless TASKS_BACKEND is "django_tasks_db.DatabaseBackend" and
+# `manage.py db_worker` runs beside the web server.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+
+# Imported files (contact emails and their attachments). Private: no URL serves MEDIA_ROOT, and
+# staff download them only through views that check permission and write to the audit trail.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+
+# The contact email address: `manage.py import_contact_email` reads new messages from its mailbox
+# over IMAP (when CONTACT_IMAP_HOST is set) and from a folder of .eml files (when CONTACT_EMAIL_DROP_DIR is set).
+CONTACT_IMAP_HOST = env_str("CONTACT_IMAP_HOST", "")
+CONTACT_IMAP_PORT = env_int("CONTACT_IMAP_PORT", 993)
+CONTACT_IMAP_USER = env_str("CONTACT_IMAP_USER", "")
+CONTACT_IMAP_PASSWORD = env_str("CONTACT_IMAP_PASSWORD", "")
+CONTACT_IMAP_FOLDER = env_str("CONTACT_IMAP_FOLDER", "INBOX")
+# Off only for a local test server: without SSL the password crosses the network in the clear.
+CONTACT_IMAP_USE_SSL = env_bool("CONTACT_IMAP_USE_SSL", True)
+CONTACT_EMAIL_DROP_DIR = env_str("CONTACT_EMAIL_DROP_DIR", "")
+
+# Closed-loop signposting: ask a signposted family after this many days whether they got help,
+# remind them after as many again, and requeue them if there is still no answer.
+SIGNPOSTING_FOLLOW_UP_DAYS = env_int("SIGNPOSTING_FOLLOW_UP_DAYS", 28)
+SIGNPOSTING_REMINDER_DAYS = env_int("SIGNPOSTING_REMINDER_DAYS", 7)

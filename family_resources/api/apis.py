@@ -26,19 +26,34 @@ from ninja.security import HttpBearer
 
 from family_resources.api.mapping import api_field, referral_input_from
 from family_resources.api.models import ApiToken
-from family_resources.api.schemas import ErrorsOut, OutcomeOut, ReferralIn, ReferralOut, ReferralStatus
+from family_resources.api.schemas import (
+    DecisionIn,
+    DecisionOut,
+    ErrorsOut,
+    OutcomeOut,
+    ReferralIn,
+    ReferralOut,
+    ReferralStatus,
+    SignpostOut,
+)
 from family_resources.api.selectors import api_referral_for, referral_decision, referral_eligibility
 from family_resources.api.services import IdempotencyKeyReused, api_referral_submit, api_token_authenticate
 from family_resources.audit.context import AuditContext, acting_as
 from family_resources.audit.middleware import client_ip
 from family_resources.audit.services import audit_view
+from family_resources.catalogue.models import Intervention, ServiceArea
 from family_resources.intake.models import Referral
-from family_resources.intake.services import referral_validate
+from family_resources.intake.selectors import match_candidates
+from family_resources.intake.services import referral_create_family, referral_validate
+from family_resources.triage.models import Decision
 from family_resources.triage.routing import Route
+from family_resources.triage.selectors import decision_outcome
+from family_resources.triage.services import decision_record
 
 logger = logging.getLogger(__name__)
 
 SUBMIT = "api.submit_referral"
+DECIDE = "api.decide_referral"
 VIEW_ANY = "intake.view_referral"
 _IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,100}$")  # visible ASCII: a UUID fits
 
@@ -166,11 +181,14 @@ def _referral_out(referral: Referral) -> ReferralOut:
     outcome = None
     if decision is not None:
         audit_view(instance=decision)
+        result = decision_outcome(decision=decision)
         outcome = OutcomeOut(
             level=decision.level,
             route=Route(decision.route),
             route_label=str(decision.get_route_display()),
             decided_at=decision.decided_at,
+            team=result.team,
+            signposting=_signposts(decision),
         )
     return ReferralOut(
         reference=referral.reference,
@@ -260,3 +278,77 @@ def referral_status(request: HttpRequest, reference: str) -> ReferralOut:
         referral = api_referral_for(reference=reference.strip().upper(), user=token.owner)
         audit_view(instance=referral)
         return _referral_out(referral)
+
+
+def _signposts(decision: Decision) -> list[SignpostOut]:
+    return [
+        SignpostOut(
+            kind="service" if item.kind == "service" else "article",
+            name=item.name,
+            organisation=item.organisation,
+            phone=item.phone,
+            email=item.email,
+            url=item.url,
+        )
+        for item in decision_outcome(decision=decision).signposting
+    ]
+
+
+@api.post(
+    "/referrals/{reference}/decision",
+    auth=BearerToken(DECIDE),
+    response={200: DecisionOut, 401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut, 422: ErrorsOut},
+    summary="Record the threshold decision",
+    description=(
+        "The front door's decision on a referral: level 1 to 4, immediate risk, needs (catalogue or service-area "
+        "slugs) and rationale. Returns the route: social_care, accepted (with the neighbourhood team) or "
+        "signposted (with the pack sent to the family); a referral that is not eligible answers not_eligible with "
+        "the reasons and records nothing. A referral with possible matching family records is refused with 409 "
+        "until an officer confirms the match in the service."
+    ),
+)
+def referral_decide(request: HttpRequest, reference: str, payload: DecisionIn) -> DecisionOut:
+    with _audited(request) as token:
+        referral = api_referral_for(reference=reference.strip().upper(), user=token.owner)
+        audit_view(instance=referral)
+        if referral.status == Referral.Status.NOT_ELIGIBLE:
+            eligibility = referral_eligibility(referral=referral)
+            return DecisionOut(
+                route="not_eligible",
+                team=None,
+                signposting=[],
+                reasons=eligibility.explanation(postcode=referral.postcode) + eligibility.where_else(),
+            )
+        if referral.status == Referral.Status.DECIDED:
+            raise ApiProblem(409, {None: "This referral already has a decision: see GET /referrals/{reference}."})
+        interventions = {i.slug: i for i in Intervention.objects.filter(slug__in=payload.needs, bookable=True)}
+        areas = {a.slug: a for a in ServiceArea.objects.filter(slug__in=payload.needs)}
+        unknown: dict[str | None, str] = {
+            f"needs.{index}": "Not a need in the interventions catalogue or a service area"
+            for index, slug in enumerate(payload.needs)
+            if slug not in interventions and slug not in areas
+        }
+        if unknown:
+            raise ApiProblem(422, unknown)
+        if referral.family is None:
+            if match_candidates(referral=referral).exists():
+                raise ApiProblem(
+                    409, {None: "Possible existing family records match: an officer must confirm the match first."}
+                )
+            referral_create_family(referral=referral)
+        try:
+            decision = decision_record(
+                referral=referral,
+                level=payload.level,
+                immediate_risk=payload.immediate_risk,
+                rationale=payload.rationale,
+                decided_by=token.owner,
+                needs=interventions.values(),
+                service_areas=areas.values(),
+            )
+        except DjangoValidationError as invalid:
+            raise ApiProblem(
+                422, {None if name == "__all__" else name: "; ".join(m) for name, m in invalid.message_dict.items()}
+            ) from None
+        outcome = decision_outcome(decision=decision)
+        return DecisionOut(route=outcome.route, team=outcome.team, signposting=_signposts(decision))  # type: ignore[arg-type]

@@ -122,11 +122,41 @@ class ReferralIn(_Strict):
     consent: ConsentIn
 
 
+class SignpostOut(Schema):
+    kind: Literal["service", "article"]
+    name: str
+    organisation: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+
+
 class OutcomeOut(Schema):
     level: int = Field(description="The threshold level, 1 to 4.")
     route: Route
     route_label: str
     decided_at: datetime
+    team: str | None = Field(None, description="The neighbourhood team an accepted family is allocated to.")
+    signposting: list[SignpostOut] = Field(
+        default_factory=list, description="For a signposted family: the vetted services and articles sent to them."
+    )
+
+
+class DecisionIn(_Strict):
+    level: int = Field(ge=1, le=4, description="The threshold level, 1 to 4.")
+    immediate_risk: StrictBool
+    needs: list[str] = Field(
+        default_factory=list,
+        description="Slugs from the interventions catalogue or service areas, e.g. 'incredible-years', 'early-years'.",
+    )
+    rationale: str = Field(min_length=1, description="Why the level was chosen.")
+
+
+class DecisionOut(Schema):
+    route: Literal["social_care", "accepted", "signposted", "not_eligible"]
+    team: str | None = Field(description="The neighbourhood team's name for an accepted family, otherwise null.")
+    signposting: list[SignpostOut]
+    reasons: list[str] = Field(default_factory=list, description="For not_eligible: why, in plain words.")
 
 
 class ReferralOut(Schema):

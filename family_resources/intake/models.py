@@ -15,6 +15,7 @@ class Channel(models.TextChoices):
     PHONE = "phone", _("Phone")
     EMAIL = "email", _("Email")
     API = "api", _("Partner system")
+    FOLLOW_UP = "follow_up", _("Signposting follow-up")
 
 
 class ReferrerType(models.TextChoices):
@@ -168,3 +169,92 @@ class RejectedMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral} is not family {self.family_id}"
+
+
+class ReferralDraft(TrackedModel):
+    """A half-finished online referral, kept so that its author can finish it from the link we email them.
+
+    Only a hash of the link's token is stored, so the table alone cannot be used to open a draft.
+    """
+
+    token_hash = models.CharField(
+        max_length=64, unique=True, help_text=_("SHA-256 of the token in the emailed link; the token is not stored.")
+    )
+    answers = models.JSONField(default=dict, help_text=_("The answers given so far, page by page."))
+    email = models.EmailField(help_text=_("Where the link to come back was sent."))
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True, help_text=_("The link stops working after this."))
+    used_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("When the referral was sent, or saved again under a new link: the link stops working then."),
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"Draft referral {self.pk}"
+
+
+class ContactEmail(TrackedModel):
+    """A message sent to the service's contact address, kept as it arrived, and the contact it became.
+
+    A message that could not be read is kept all the same, with `parse_error` saying what went wrong.
+    """
+
+    class Source(models.TextChoices):
+        MAILBOX = "mailbox", _("Mailbox (IMAP)")
+        DROP_FOLDER = "drop_folder", _("Folder of .eml files")
+
+    message_id = models.CharField(
+        max_length=255,
+        unique=True,
+        help_text=_("The Message-ID header, or a hash of the message when it has none: importing twice makes one."),
+    )
+    raw_message = models.FileField(
+        upload_to="contact-email/%Y/%m/",
+        help_text=_("The message exactly as it arrived (.eml). Private storage: never served from a public URL."),
+    )
+    source = models.CharField(max_length=16, choices=Source.choices)
+    sender_name = models.CharField(max_length=200, blank=True)
+    sender_address = models.CharField(max_length=320, blank=True)
+    subject = models.CharField(max_length=500, blank=True)
+    received_at = models.DateTimeField(
+        db_index=True, help_text=_("The message's Date header, or when it was imported if that is missing or ahead.")
+    )
+    imported_at = models.DateTimeField(default=timezone.now)
+    body_text = models.TextField(blank=True)
+    parse_error = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=_("What could not be read, naming the problem only. Empty when the message was read cleanly."),
+    )
+    automatic = models.BooleanField(
+        default=False, help_text=_("An auto-reply, bounce or other automatic message: never acknowledged.")
+    )
+    acknowledged = models.BooleanField(default=False, help_text=_("The sender was emailed that we received it."))
+    referral = models.ForeignKey(Referral, on_delete=models.PROTECT, related_name="contact_emails")
+
+    class Meta:
+        ordering = ["received_at", "id"]
+
+    def __str__(self) -> str:
+        # No sender or subject: __str__ reaches logs and error reports.
+        return f"Contact email {self.pk}"
+
+
+class ContactAttachment(TrackedModel):
+    """A file attached to a contact email, kept in private storage under a random name."""
+
+    contact_email = models.ForeignKey(ContactEmail, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="contact-attachments/%Y/%m/")
+    filename = models.CharField(max_length=255, help_text=_("The name the sender gave it; used only when downloading."))
+    content_type = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField(help_text=_("In bytes."))
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"Attachment {self.pk} of contact email {self.contact_email_id}"

@@ -243,3 +243,72 @@ def referral_create_family(*, referral: Referral) -> Family:
     referral.family = family
     referral.save(update_fields=["family"])
     return family
+
+
+@transaction.atomic
+def contact_record_unstructured(
+    *,
+    concerns: str,
+    received_at: datetime,
+    referrer_name: str = "",
+    referrer_email: str = "",
+    notes: Sequence[str] = (),
+) -> Referral:
+    """Put an email contact in the queue before anyone knows who it is about.
+
+    referral_submit needs at least one person, which an email does not give us, so the
+    officer reads the message and fills in the family: eligibility is to be checked.
+    """
+    return Referral.objects.create(
+        reference=_unused_referral_reference(),
+        channel=Channel.EMAIL,
+        status=Referral.Status.RECEIVED,
+        received_at=received_at,
+        referrer_type=ReferrerType.OTHER,
+        referrer_name=referrer_name[:150],
+        referrer_email=referrer_email,
+        concerns=concerns.strip(),
+        needs_officer_attention=True,
+        eligibility=EligibilityStatus.TO_CHECK,
+        eligibility_notes=list(notes),
+    )
+
+
+@transaction.atomic
+def referral_requeue(*, earlier: Referral, reason: str) -> Referral:
+    """Put a family back in the front door's queue for another look, carrying what the earlier referral said."""
+    referral = Referral.objects.create(
+        reference=_unused_referral_reference(),
+        family=earlier.family,
+        channel=Channel.FOLLOW_UP,
+        urgency=Urgency.ROUTINE,
+        status=Referral.Status.RECEIVED,
+        referrer_type=earlier.referrer_type,
+        referrer_name=earlier.referrer_name,
+        referrer_organisation=earlier.referrer_organisation,
+        referrer_email=earlier.referrer_email,
+        referrer_phone=earlier.referrer_phone,
+        postcode=earlier.postcode,
+        address=earlier.address,
+        neighbourhood=earlier.neighbourhood,
+        preferred_language=earlier.preferred_language,
+        interpreter_needed=earlier.interpreter_needed,
+        open_to_social_care=earlier.open_to_social_care,
+        concerns=f"{reason}\n\nEarlier referral {earlier.reference}: {earlier.concerns}",
+        consent_given=earlier.consent_given,
+        consent_reason_if_not=earlier.consent_reason_if_not,
+        sharing_agreed=earlier.sharing_agreed,
+        eligibility=earlier.eligibility,
+        eligibility_notes=earlier.eligibility_notes,
+    )
+    for person in earlier.people.all():
+        ReferralPerson.objects.create(
+            referral=referral,
+            relationship=person.relationship,
+            given_name=person.given_name,
+            family_name=person.family_name,
+            date_of_birth=person.date_of_birth,
+            expected_date_of_delivery=person.expected_date_of_delivery,
+            has_send=person.has_send,
+        )
+    return referral

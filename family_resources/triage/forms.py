@@ -125,3 +125,15 @@ class OverrideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write why you are overriding the decision")},
     )
+
+
+class FollowUpForm(forms.Form):
+    helped = forms.ChoiceField(
+        label=_("Did the support we suggested help your family?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select yes if you got the help you needed")},
+    )
+    comments = forms.CharField(
+        label=_("Tell us more (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )

@@ -132,6 +132,13 @@ class DecisionOverride(TrackedModel):
         return f"Level {self.previous_level} to {self.new_level}"
 
 
+class FollowUpOutcome(models.TextChoices):
+    HELPED = "helped", _("Got the help they needed")
+    NOT_HELPED = "not_helped", _("Did not get the help they needed")
+    NO_ANSWER = "no_answer", _("No answer after a reminder")
+    NEW_CONTACT = "new_contact", _("Contacted the service again")
+
+
 class SignpostingPack(TrackedModel):
     """What a signposted family was pointed to: vetted community services and resource-centre articles."""
 
@@ -146,6 +153,22 @@ class SignpostingPack(TrackedModel):
         blank=True,
         related_name="+",
         help_text=_("The message that sent the pack; empty when the family has no contact details."),
+    )
+    # Closing the loop: with the family's consent we ask, a set time later, whether they got help.
+    followup_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    followup_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    followup_sent_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    followup_outcome = models.CharField(max_length=16, choices=FollowUpOutcome.choices, blank=True)
+    followup_comments = models.TextField(blank=True)
+    followup_closed_at = models.DateTimeField(null=True, blank=True)
+    requeued_as = models.ForeignKey(
+        "intake.Referral",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The new referral that put the family back in the front door's queue."),
     )
 
     def __str__(self) -> str:

@@ -5,13 +5,21 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from family_resources.casework.models import Episode
 from family_resources.intake.models import Referral
 from family_resources.intake.selectors import front_door_queue
-from family_resources.triage.models import Decision, Domain, GuidanceIndicator, GuidanceLevel, GuidanceVersion
-from family_resources.triage.routing import LEVELS
+from family_resources.triage.models import (
+    Decision,
+    Domain,
+    GuidanceIndicator,
+    GuidanceLevel,
+    GuidanceVersion,
+    SignpostingPack,
+)
+from family_resources.triage.routing import LEVELS, Route
 from family_resources.triage.timeliness import decision_due
 
 
@@ -97,3 +105,49 @@ def family_history(*, referral: Referral) -> FamilyHistory:
         re_referral_within_12_months=any(r.received_at >= year_before for r in earlier),
         previous_child_removal=family.previous_child_removal,
     )
+
+
+@dataclass(frozen=True)
+class SignpostItem:
+    kind: str  # "service" or "article"
+    name: str
+    organisation: str | None
+    phone: str | None
+    email: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    route: str
+    team: str | None
+    signposting: list[SignpostItem]
+
+
+def decision_outcome(*, decision: Decision) -> Outcome:
+    """Where a decision sent the family: the route, the neighbourhood team, and the signposting pack."""
+    episode = Episode.objects.filter(referral_id=decision.referral_id).select_related("team").first()
+    items: list[SignpostItem] = []
+    pack = SignpostingPack.objects.filter(decision=decision).first()
+    if pack is not None:
+        for service in pack.services.select_related("organisation"):
+            organisation = service.organisation
+            items.append(
+                SignpostItem(
+                    "service",
+                    service.name,
+                    organisation.name,
+                    organisation.phone or None,
+                    organisation.email or None,
+                    organisation.website or None,
+                )
+            )
+        base = settings.PUBLIC_BASE_URL.rstrip("/")
+        for article in pack.articles.all():
+            items.append(
+                SignpostItem(
+                    "article", article.title, None, None, None, base + reverse("resources:detail", args=[article.slug])
+                )
+            )
+    team = episode.team.name if episode is not None and decision.route == Route.ACCEPTED else None
+    return Outcome(route=decision.route, team=team, signposting=items)

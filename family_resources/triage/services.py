@@ -20,6 +20,7 @@ from family_resources.intake.models import Referral
 from family_resources.intake.services import referral_mark_decided
 from family_resources.notifications.services import notify_email, notify_sms
 from family_resources.resources.selectors import articles_for
+from family_resources.triage.followup import followup_schedule
 from family_resources.triage.guidance import suggest_level
 from family_resources.triage.models import (
     Decision,
@@ -238,4 +239,5 @@ def signposting_pack_send(*, decision: Decision) -> SignpostingPack:
             language=family.preferred_language, regarding=regarding,
         )  # fmt: skip
     pack.save(update_fields=["message"])
+    followup_schedule(pack=pack)
     return pack

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +13,8 @@ from family_resources.audit.services import audit_view, audit_views
 from family_resources.intake import selectors as intake
 from family_resources.intake.models import Referral
 from family_resources.triage import selectors
-from family_resources.triage.forms import DecisionForm, GuidanceLevelForm, OverrideForm
+from family_resources.triage.followup import followup_answer, pack_for_token
+from family_resources.triage.forms import DecisionForm, FollowUpForm, GuidanceLevelForm, OverrideForm
 from family_resources.triage.models import Domain
 from family_resources.triage.routing import Route
 from family_resources.triage.services import decision_override, decision_record, guidance_revise
@@ -34,7 +35,7 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, _("This referral is not waiting for a decision."))
         return redirect("intake:detail", reference=reference)
     guidance = selectors.current_guidance()
-    form = DecisionForm(request.POST or None, guidance=guidance)
+    form = DecisionForm(request.POST if request.method == "POST" else None, guidance=guidance)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -98,7 +99,7 @@ def guidance_edit(request: HttpRequest, level: int) -> HttpResponse:
         initial[f"indicators_{value}"] = "\n".join(
             i.text for i in version.indicators.all() if i.level == level and i.domain == value
         )
-    form = GuidanceLevelForm(request.POST or None, initial=initial)
+    form = GuidanceLevelForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         new = guidance_revise(
             level=level,
@@ -119,7 +120,7 @@ def override(request: HttpRequest, reference: str) -> HttpResponse:
     decision = getattr(referral, "decision", None)
     if decision is None:
         raise Http404
-    form = OverrideForm(request.POST or None)
+    form = OverrideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             result = decision_override(
@@ -140,3 +141,15 @@ def override(request: HttpRequest, reference: str) -> HttpResponse:
             return redirect("intake:detail", reference=reference)
     audit_view(instance=decision)
     return render(request, "triage/override.html", {"referral": referral, "decision": decision, "form": form})
+
+
+@login_not_required
+def followup(request: HttpRequest, token: str) -> HttpResponse:
+    """The public page a signposted family answers from, reached by the link in their message."""
+    pack = pack_for_token(token)
+    form = FollowUpForm(request.POST if request.method == "POST" else None)
+    if pack is not None and request.method == "POST" and form.is_valid():
+        helped = form.cleaned_data["helped"] == "yes"
+        followup_answer(pack=pack, helped=helped, comments=form.cleaned_data["comments"])
+        return render(request, "triage/followup.html", {"answered": True, "helped": helped})
+    return render(request, "triage/followup.html", {"pack": pack, "form": form})

@@ -8,13 +8,17 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 
-def test_the_openapi_document_is_public_json_describing_both_paths():
+def test_the_openapi_document_is_public_json_describing_every_path():
     response = Client().get("/api/v1/openapi.json")
 
     assert response.status_code == 200
     document = json.loads(response.content)
     assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == {"/api/v1/referrals", "/api/v1/referrals/{reference}"}
+    assert set(document["paths"]) == {
+        "/api/v1/referrals",
+        "/api/v1/referrals/{reference}",
+        "/api/v1/referrals/{reference}/decision",
+    }
     post = document["paths"]["/api/v1/referrals"]["post"]
     assert {"200", "201", "401", "403", "422"} <= set(post["responses"])
     assert any(parameter["name"] == "Idempotency-Key" for parameter in post["parameters"])

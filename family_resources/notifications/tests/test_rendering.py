@@ -65,6 +65,8 @@ def test_the_shipped_messages_are_the_ones_other_apps_use():
         "contact_acknowledged",
         "draft_resume_link",
         "signposting_pack",
+        "signposting_followup",
+        "signposting_reminder",
     }
     assert {language for template, language in SHIPPED if template == "referral_received"} == {"en", "ur", "pl"}
 

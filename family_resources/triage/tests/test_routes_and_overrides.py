@@ -115,6 +115,9 @@ def test_a_team_manager_overrides_through_the_page(client, officer):
     client.force_login(staff(Role.TEAM_MANAGER))
     url = reverse("triage:override", args=[decision.referral.reference])
 
+    empty = client.post(url, {}).content.decode()
+    assert "Choose the new threshold level" in empty
+    assert "Write why you are overriding" in empty
     assert "Write why you are overriding" in client.post(url, {"level": "3"}).content.decode()
     response = client.post(url, {"level": "3", "reason": "New information from school."}, follow=True)
 
