@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from family_resources.catalogue.models import Intervention, ServiceArea
 from family_resources.triage.guidance import suggest_level
-from family_resources.triage.models import Domain, GuidanceIndicator, GuidanceVersion
+from family_resources.triage.models import Domain, GuidanceIndicator, GuidanceVersion, ScreeningNote
 from family_resources.triage.services import differs_message
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -136,4 +136,19 @@ class FollowUpForm(forms.Form):
     )
     comments = forms.CharField(
         label=_("Tell us more (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ScreeningNoteForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What kind of note"),
+        choices=ScreeningNote.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what kind of note this is")},
+    )
+    text = forms.CharField(
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={"required": _("Write the note")},
     )

@@ -173,3 +173,25 @@ class SignpostingPack(TrackedModel):
 
     def __str__(self) -> str:
         return f"Signposting pack for {self.decision.referral}"
+
+
+class ScreeningNote(TrackedModel):
+    """A note the screening officer adds to a referral: a call to the family or the referrer, or a check made."""
+
+    class Kind(models.TextChoices):
+        CALL_FAMILY = "call_family", _("Call with the family")
+        CALL_REFERRER = "call_referrer", _("Call with the referrer")
+        CHECK = "check", _("Check with another service")
+        OTHER = "other", _("Other")
+
+    referral = models.ForeignKey("intake.Referral", on_delete=models.PROTECT, related_name="screening_notes")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    text = models.TextField()
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["written_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.referral}"

@@ -28,6 +28,7 @@ from family_resources.triage.models import (
     GuidanceIndicator,
     GuidanceLevel,
     GuidanceVersion,
+    ScreeningNote,
     SignpostingPack,
     SocialCareReferral,
 )
@@ -241,3 +242,10 @@ def signposting_pack_send(*, decision: Decision) -> SignpostingPack:
     pack.save(update_fields=["message"])
     followup_schedule(pack=pack)
     return pack
+
+
+@transaction.atomic
+def screening_note_add(*, referral: Referral, kind: str, text: str, written_by: Any) -> ScreeningNote:
+    if not text.strip():
+        raise ValidationError({"text": "Write the note"})
+    return ScreeningNote.objects.create(referral=referral, kind=kind, text=text.strip(), written_by=written_by)

@@ -14,10 +14,16 @@ from family_resources.intake import selectors as intake
 from family_resources.intake.models import Referral
 from family_resources.triage import selectors
 from family_resources.triage.followup import followup_answer, pack_for_token
-from family_resources.triage.forms import DecisionForm, FollowUpForm, GuidanceLevelForm, OverrideForm
+from family_resources.triage.forms import (
+    DecisionForm,
+    FollowUpForm,
+    GuidanceLevelForm,
+    OverrideForm,
+    ScreeningNoteForm,
+)
 from family_resources.triage.models import Domain
 from family_resources.triage.routing import Route
-from family_resources.triage.services import decision_override, decision_record, guidance_revise
+from family_resources.triage.services import decision_override, decision_record, guidance_revise, screening_note_add
 
 
 def _route_message(route: str, team: str | None) -> str:
@@ -69,7 +75,10 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
         "layout": selectors.indicators_by_level_and_domain(guidance),
         "ticked": ticked,
         "history": selectors.family_history(referral=referral),
+        "notes": list(referral.screening_notes.select_related("written_by")),
+        "note_form": ScreeningNoteForm(),
     }
+    audit_views(instances=context["notes"])
     return render(request, "triage/decide.html", context)
 
 
@@ -153,3 +162,17 @@ def followup(request: HttpRequest, token: str) -> HttpResponse:
         followup_answer(pack=pack, helped=helped, comments=form.cleaned_data["comments"])
         return render(request, "triage/followup.html", {"answered": True, "helped": helped})
     return render(request, "triage/followup.html", {"pack": pack, "form": form})
+
+
+@permission_required("triage.decide", raise_exception=True)
+def note_add(request: HttpRequest, reference: str) -> HttpResponse:
+    """Add a contact note while screening; the decision form on the page is untouched."""
+    referral = intake.referral_detail(reference=reference)
+    form = ScreeningNoteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        screening_note_add(
+            referral=referral, kind=form.cleaned_data["kind"], text=form.cleaned_data["text"], written_by=request.user
+        )
+        messages.success(request, _("Note added."))
+        return redirect("triage:decide", reference=reference)
+    return render(request, "triage/note_add.html", {"referral": referral, "form": form})

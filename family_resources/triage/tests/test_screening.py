@@ -204,3 +204,22 @@ def test_a_front_door_officer_reads_but_cannot_change_the_guidance(client, offic
     client.force_login(officer)
     assert client.get(reverse("triage:guidance")).status_code == 200
     assert client.get(reverse("triage:guidance_edit", args=[2])).status_code == 403
+
+
+def test_the_officer_adds_contact_notes_while_screening(client, officer, referral):
+    client.force_login(officer)
+    add = reverse("triage:note_add", args=[referral.reference])
+
+    error = client.post(add, {"kind": "call_family"}).content.decode()
+    assert "Write the note" in error
+    client.post(add, {"kind": "call_family", "text": "Spoke to mum: she agrees to the referral."})
+
+    page = client.get(reverse("triage:decide", args=[referral.reference])).content.decode()
+    assert "Call with the family" in page
+    assert "Spoke to mum: she agrees to the referral." in page
+
+
+def test_only_front_door_officers_add_screening_notes(client, referral):
+    client.force_login(staff(Role.PRACTITIONER))
+    response = client.post(reverse("triage:note_add", args=[referral.reference]), {"kind": "other", "text": "x"})
+    assert response.status_code == 403
