@@ -2,9 +2,11 @@
 
 import os
 from collections.abc import Iterator
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.test import Client
 
 from family_resources.accounts.models import User
@@ -55,3 +57,33 @@ def page(browser: Any) -> Iterator[Any]:
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+# The data migrations that load the service model's reference data; each loader is idempotent.
+REFERENCE_DATA_MIGRATIONS = [
+    "family_resources.places.migrations.0002_reference_data",
+    "family_resources.places.migrations.0003_postcodesector",
+    "family_resources.catalogue.migrations.0002_reference_data",
+    "family_resources.accounts.migrations.0002_teams",
+    "family_resources.triage.migrations.0003_guidance_version_1",
+]
+
+
+def load_reference_data() -> None:
+    for module in REFERENCE_DATA_MIGRATIONS:
+        import_module(module).load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_for_browser_tests(request: pytest.FixtureRequest) -> None:
+    """Browser tests run against a flushed, transactional database: put the reference data back first.
+
+    serialized_rollback should restore it, but Playwright's sync API keeps an event loop running
+    in the test thread, and while one runs Django gives the thread a different connection that
+    lacks the serialized copy, so the restore is silently skipped. Reloading from the data
+    migrations' own (idempotent) loaders always works.
+    """
+    if request.node.get_closest_marker("browser") is None:
+        return
+    request.getfixturevalue("transactional_db")
+    load_reference_data()

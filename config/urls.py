@@ -11,6 +11,7 @@ admin.site.login = admin_sign_in  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("family_resources.core.urls")),
+    path("refer/", include("family_resources.intake.journey.urls")),
     path("resources/", include("family_resources.resources.urls")),
     path("help-check/", include("family_resources.triage.public_urls")),
     path("staff/", include("family_resources.accounts.urls")),
@@ -19,8 +20,8 @@ urlpatterns = [
     path("staff/", include("family_resources.triage.urls")),
     path("staff/referrals/", include("family_resources.intake.urls")),
     path("staff/outbox/", include("family_resources.notifications.urls")),
-    path("api/v1/", include("family_resources.api.urls")),
     path("staff/admin/", admin.site.urls),
+    path("api/v1/", include("family_resources.api.urls")),
 ]
 
 handler404 = "family_resources.core.views.page_not_found"

@@ -1,0 +1,171 @@
+"""Accessibility checks in a real browser: axe-core against WCAG 2.2 AA, plus the page structure GOV.UK expects.
+
+Every page is checked after GOV.UK Frontend's JavaScript has run, as most visitors see it.
+"""
+
+import re
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from family_resources.accounts.models import User
+from family_resources.demo.builders import ROLE_ACCOUNTS, DemoAccount, load_demo_data
+
+# live_server tests are transactional: the flush after each one empties the tables that the data
+# migrations filled (neighbourhoods, places, teams), so serialized_rollback puts them back first
+# (with help from conftest.py once Playwright is running).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "demo-password-for-accessibility-tests"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+TARGETS_SHOWN = 3
+
+axe = Axe()
+
+
+def describe_violations(where: str, violations: list[dict[str, Any]]) -> str:
+    """What a developer needs to find and fix each failure: rule, impact, advice and where it is."""
+    lines = [f"{len(violations)} axe-core violation(s) on {where}:"]
+    for violation in violations:
+        nodes = violation["nodes"]
+        targets = [" >>> ".join(str(part) for part in node["target"]) for node in nodes[:TARGETS_SHOWN]]
+        more = f" and {len(nodes) - TARGETS_SHOWN} more" if len(nodes) > TARGETS_SHOWN else ""
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}\n"
+            f"    at {'; '.join(targets)}{more}\n"
+            f"    {violation['helpUrl']}"
+        )
+    return "\n".join(lines)
+
+
+def structure_problems(page: Page) -> list[str]:
+    """The parts every page of the service has, whatever axe-core's rules allow."""
+    problems = []
+    if (count := page.locator("h1").count()) != 1:
+        problems.append(f"expected exactly one h1, found {count}")
+    if page.locator("head > title").count() != 1 or not page.title().strip():
+        problems.append("expected one non-empty <title>")
+    if page.locator('a.govuk-skip-link[href="#main-content"]').count() != 1:
+        problems.append("expected a skip link to #main-content")
+    if page.locator("main, [role=main]").count() != 1 or page.locator("main#main-content").count() != 1:
+        problems.append('expected one main landmark, <main id="main-content">')
+    if "govuk-frontend-supported" not in (page.locator("body").get_attribute("class") or ""):
+        problems.append("GOV.UK Frontend's JavaScript did not start, so the page was not checked as visitors see it")
+    return problems
+
+
+def accessibility_problems(page: Page, seen_as: str = "") -> list[str]:
+    """Everything wrong with the page now in the browser, one developer-readable report per failing check."""
+    where = f"{page.url} (as {seen_as})" if seen_as else page.url
+    reports: list[str] = []
+    if problems := structure_problems(page):
+        reports.append(f"{where}: " + "; ".join(problems))
+    if violations := axe.run(page, options=AXE_OPTIONS).response["violations"]:
+        reports.append(describe_violations(where, violations))
+    return reports
+
+
+def assert_accessible(page: Page) -> None:
+    reports = accessibility_problems(page)
+    assert len(reports) == 0, "\n\n".join(reports)
+
+
+@pytest.fixture
+def demo_data(transactional_db: None) -> None:
+    load_demo_data(password=PASSWORD)
+
+
+def sign_in_as(page: Page, base_url: str, account: DemoAccount) -> None:
+    """Give the browser a signed-in session for a demo account: signing in itself is tested elsewhere."""
+    page.context.clear_cookies()
+    client = Client()
+    client.force_login(User.objects.get(email=account.email))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
+
+
+def role_account(role: str) -> DemoAccount:
+    return next(account for account in ROLE_ACCOUNTS if account.role == role)
+
+
+def test_the_public_pages(page: Page, live_server: LiveServer, demo_data: None) -> None:
+    reports: list[str] = []
+    page.goto(live_server.url + "/")
+    reports += accessibility_problems(page)
+
+    page.goto(live_server.url + "/resources/")
+    reports += accessibility_problems(page)
+
+    page.locator("main h2 a").first.click()
+    expect(page).to_have_url(re.compile(r"/resources/[\w-]+/$"))
+    reports += accessibility_problems(page)
+
+    assert len(reports) == 0, "\n\n".join(reports)
+
+
+def test_the_page_not_found(page: Page, live_server: LiveServer) -> None:
+    response = page.goto(live_server.url + "/no-such-page/")
+    assert response is not None
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Page not found")
+    assert_accessible(page)
+
+
+def test_the_home_page_in_urdu_reads_right_to_left(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url + "/language/ur/?next=/")
+    expect(page).to_have_url(live_server.url + "/")
+    html = page.locator("html")
+    expect(html).to_have_attribute("lang", "ur")
+    expect(html).to_have_attribute("dir", "rtl")
+    assert_accessible(page)
+
+
+def test_the_sign_in_page_with_and_without_errors(page: Page, live_server: LiveServer) -> None:
+    reports: list[str] = []
+    page.goto(live_server.url + "/staff/sign-in/")
+    reports += accessibility_problems(page)
+
+    page.get_by_label("Email address").fill("nobody@example.org")
+    page.get_by_label("Password").fill("not-the-right-password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    reports += accessibility_problems(page)
+
+    assert len(reports) == 0, "\n\n".join(reports)
+
+
+def test_the_staff_pages_of_every_role(page: Page, live_server: LiveServer, demo_data: None) -> None:
+    """One demo dataset for every staff page: loading it is most of these tests' time."""
+    base_url = live_server.url
+    reports: list[str] = []
+    for account in ROLE_ACCOUNTS:
+        sign_in_as(page, base_url, account)
+        page.goto(base_url + "/staff/")
+        expect(page.locator(".govuk-caption-l")).to_contain_text(str(account.role.label))
+        reports += accessibility_problems(page, seen_as=account.email)
+
+    sign_in_as(page, base_url, role_account("practitioner"))
+    page.goto(base_url + "/staff/")
+    page.locator('main a[href^="/staff/families/"]').first.click()
+    expect(page).to_have_url(re.compile(r"/staff/families/[^/]+/$"))
+    expect(page.locator(".govuk-caption-l")).to_contain_text("Family record")
+    reports += accessibility_problems(page, seen_as="practitioner")
+
+    sign_in_as(page, base_url, role_account("service_manager"))
+    page.goto(base_url + "/staff/audit/")
+    expect(page.locator("h1")).to_have_text("Audit trail")
+    reports += accessibility_problems(page, seen_as="service manager")
+
+    page.goto(base_url + "/staff/audit/?date_from=not-a-date")
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    reports += accessibility_problems(page, seen_as="service manager, with an invalid date")
+
+    assert len(reports) == 0, "\n\n".join(reports)
