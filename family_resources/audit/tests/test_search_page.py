@@ -58,3 +58,34 @@ def test_an_end_date_before_the_start_is_an_error(signed_in_client):
         reverse("audit:search"), {"date_from": "2026-11-20", "date_to": "2026-11-01"}
     )
     assert "The end date must be the same as or after the start date" in response.content.decode()
+
+
+def test_results_are_paged_and_the_next_page_keeps_the_filters(signed_in_client):
+    with acting_as(AuditContext(actor=None, source="test")):
+        for _ in range(26):
+            FamilyFactory.create()  # a family writes one create event
+
+    content = (
+        signed_in_client(staff(Role.SERVICE_MANAGER))
+        .get(reverse("audit:search"), {"object_type": "families.family"})
+        .content.decode()
+    )
+
+    assert "Page 1 of 1" not in content
+    assert "26 entries" in content
+    assert 'class="govuk-pagination"' not in content  # 26 fit on one page of 50
+
+
+def test_more_than_a_page_of_results_gets_pagination_with_the_filters(signed_in_client):
+    with acting_as(AuditContext(actor=None, source="test")):
+        for _ in range(51):
+            FamilyFactory.create()
+
+    content = (
+        signed_in_client(staff(Role.SERVICE_MANAGER))
+        .get(reverse("audit:search"), {"object_type": "families.family"})
+        .content.decode()
+    )
+
+    assert "Page 1 of 2" in content
+    assert "?object_type=families.family&amp;page=2" in content
