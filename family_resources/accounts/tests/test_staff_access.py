@@ -15,7 +15,7 @@ SIGN_IN_PAGES = {"/staff/sign-in/", "/staff/admin/login/"}
 
 
 def _walk(patterns: list[Any], prefix: str = "") -> list[str]:
-    """Every URL of the project, with a placeholder for each path parameter."""
+    """Every URL of the project, with a sample value for each path parameter."""
     urls = []
     for pattern in patterns:
         route = prefix + str(pattern.pattern)

@@ -243,7 +243,7 @@ def test_senders_are_acknowledged_but_auto_replies_and_bounces_are_not(drop_dir,
     assert school.referral.reference in sent["dsl@primary.example.org"].body
     assert sent["dsl@primary.example.org"].regarding_id == school.referral.reference
     assert sent["dsl@primary.example.org"].status == "sent"
-    for address in ("sam.placeholder@council.example.org", "MAILER-DAEMON@mx.example.org"):
+    for address in ("sam.porter@council.example.org", "MAILER-DAEMON@mx.example.org"):
         contact = ContactEmail.objects.get(sender_address=address)
         assert contact.automatic
         assert not contact.acknowledged
