@@ -30,7 +30,7 @@ def _iso_date(value: object) -> date:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 # intake's Referral.Status values, spelt out so the OpenAPI document lists them in place (a test keeps them equal).
-ReferralStatus = Literal["received", "not_eligible", "decided"]
+ReferralStatus = Literal["received", "not_eligible", "decided", "not_a_referral"]
 
 
 class _Strict(Schema):
@@ -161,7 +161,9 @@ class DecisionOut(Schema):
 
 class ReferralOut(Schema):
     reference: str
-    status: ReferralStatus = Field(description="received, not_eligible (kept, with reasons) or decided.")
+    status: ReferralStatus = Field(
+        description="received, not_eligible (kept, with reasons), decided, or not_a_referral (closed by an officer)."
+    )
     eligibility: EligibilityStatus
     reasons: list[str] = Field(description="Why the referral is not eligible, in plain words. Empty otherwise.")
     reason_codes: list[str] = Field(description="The same reasons as codes: no_child_in_age_range, out_of_area.")

@@ -50,6 +50,7 @@ class Referral(TrackedModel):
         RECEIVED = "received", _("Received")
         NOT_ELIGIBLE = "not_eligible", _("Not eligible")
         DECIDED = "decided", _("Decided")
+        NOT_A_REFERRAL = "not_a_referral", _("Not a referral")
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
     family = models.ForeignKey(
@@ -91,6 +92,9 @@ class Referral(TrackedModel):
     )
     sharing_agreed = models.JSONField(
         default=list, blank=True, help_text=_("Who the family agrees we may share information with.")
+    )
+    closed_reason = models.CharField(
+        max_length=300, blank=True, help_text=_("Why an officer closed the contact as not a referral.")
     )
     needs_officer_attention = models.BooleanField(
         default=False, help_text=_("Flagged for the front-door officer, e.g. referred without the family's consent.")

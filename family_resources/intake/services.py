@@ -312,3 +312,60 @@ def referral_requeue(*, earlier: Referral, reason: str) -> Referral:
             has_send=person.has_send,
         )
     return referral
+
+
+def _reassess(referral: Referral) -> None:
+    """Eligibility again, from the people and postcode the referral now holds."""
+    area = area_of(referral.postcode) if referral.postcode else None
+    eligibility = assess_eligibility(
+        people=[
+            PersonFacts(p.relationship, p.date_of_birth, p.expected_date_of_delivery, p.has_send)
+            for p in referral.people.all()
+        ],
+        in_area=area.in_area if area else None,
+        today=timezone.localdate(),
+    )
+    referral.eligibility = eligibility.status
+    referral.ineligibility_reasons = [str(reason) for reason in eligibility.reasons]
+    referral.eligibility_notes = list(eligibility.notes)
+    if referral.status in (Referral.Status.RECEIVED, Referral.Status.NOT_ELIGIBLE):
+        not_eligible = eligibility.status == EligibilityStatus.NOT_ELIGIBLE
+        referral.status = Referral.Status.NOT_ELIGIBLE if not_eligible else Referral.Status.RECEIVED
+    referral.save(update_fields=["eligibility", "ineligibility_reasons", "eligibility_notes", "status"])
+
+
+@transaction.atomic
+def referral_person_add(*, referral: Referral, person: PersonInput) -> ReferralPerson:
+    """An officer adds someone the contact names (an emailed or phoned contact often names nobody at first)."""
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    if referral.status not in (Referral.Status.RECEIVED, Referral.Status.NOT_ELIGIBLE):
+        raise ValidationError("People can only be added to a referral that is waiting for a decision.")
+    if person.relationship == Relationship.UNBORN and person.expected_date_of_delivery is None:
+        raise ValidationError({"expected_date_of_delivery": "Enter the baby's due date"})
+    if person.date_of_birth is not None and person.date_of_birth > timezone.localdate():
+        raise ValidationError({"date_of_birth": "Date of birth must be today or in the past"})
+    added = ReferralPerson.objects.create(
+        referral=referral,
+        relationship=person.relationship,
+        given_name=person.given_name.strip(),
+        family_name=person.family_name.strip(),
+        date_of_birth=person.date_of_birth if person.relationship != Relationship.UNBORN else None,
+        expected_date_of_delivery=person.expected_date_of_delivery,
+        has_send=person.has_send,
+    )
+    _reassess(referral)
+    return added
+
+
+@transaction.atomic
+def referral_close_not_a_referral(*, referral: Referral, reason: str) -> Referral:
+    """Take a contact that is not a referral (a bounce, spam, a misdirected message) off the queue, with why."""
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    if referral.status != Referral.Status.RECEIVED:
+        raise ValidationError("Only a contact waiting in the queue can be closed as not a referral.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why this contact is not a referral"})
+    referral.status = Referral.Status.NOT_A_REFERRAL
+    referral.closed_reason = reason.strip()
+    referral.save(update_fields=["status", "closed_reason"])
+    return referral

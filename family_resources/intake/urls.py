@@ -20,4 +20,6 @@ urlpatterns = [
     path("<str:reference>/link/", views.referral_link, name="link"),
     path("<str:reference>/reject/", views.referral_reject, name="reject"),
     path("<str:reference>/new-family/", views.referral_new_family, name="new_family"),
+    path("<str:reference>/people/add/", views.person_add, name="person_add"),
+    path("<str:reference>/close/", views.close, name="close"),
 ]

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from family_resources.audit.services import audit_view, audit_views
 from family_resources.families.models import Family
 from family_resources.intake import selectors, services
-from family_resources.intake.eligibility import Eligibility, EligibilityStatus, Ineligibility
+from family_resources.intake.eligibility import Eligibility, EligibilityStatus, Ineligibility, Relationship
+from family_resources.intake.forms import CloseForm, PersonForm
 
 
 @permission_required("intake.view_referral", raise_exception=True)
@@ -76,3 +77,48 @@ def referral_reject(request: HttpRequest, reference: str) -> HttpResponse:
 @permission_required("intake.match_referral", raise_exception=True)
 def referral_new_family(request: HttpRequest, reference: str) -> HttpResponse:
     return _act(request, reference, "create")
+
+
+@permission_required("intake.match_referral", raise_exception=True)
+def person_add(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = selectors.referral_detail(reference=reference)
+    form = PersonForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.referral_person_add(
+                referral=referral,
+                person=services.PersonInput(
+                    relationship=Relationship(data["relationship"]),
+                    given_name=data["given_name"],
+                    family_name=data["family_name"],
+                    date_of_birth=data["date_of_birth"],
+                    expected_date_of_delivery=data["expected_date_of_delivery"],
+                    has_send=data["has_send"],
+                ),
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field, errors)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Person added. Eligibility has been checked again."))
+            return redirect("intake:detail", reference=reference)
+    return render(request, "intake/person_add.html", {"referral": referral, "form": form})
+
+
+@permission_required("intake.match_referral", raise_exception=True)
+def close(request: HttpRequest, reference: str) -> HttpResponse:
+    referral = selectors.referral_detail(reference=reference)
+    form = CloseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.referral_close_not_a_referral(referral=referral, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("The contact was closed as not a referral."))
+            return redirect("accounts:home")
+    return render(request, "intake/close.html", {"referral": referral, "form": form})
