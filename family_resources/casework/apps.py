@@ -6,3 +6,6 @@ class CaseworkConfig(AppConfig):
 
     name = "family_resources.casework"
     verbose_name = "Casework"
+
+    def ready(self) -> None:
+        from family_resources.casework import permissions  # noqa: F401

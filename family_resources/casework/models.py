@@ -40,3 +40,27 @@ class Episode(TrackedModel):
 
     def __str__(self) -> str:
         return f"Episode {self.pk} ({self.get_status_display()})"
+
+
+class Allocation(TrackedModel):
+    """Who led an episode and when: reallocation ends one row and starts another, so history is kept."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="allocations")
+    practitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations")
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    allocated_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=300, blank=True, help_text=_("Why the family was reallocated."))
+
+    class Meta:
+        ordering = ["allocated_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["episode"], condition=models.Q(ended_at__isnull=True), name="one_current_allocation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practitioner} leads episode {self.episode_id}"

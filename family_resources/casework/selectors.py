@@ -1,11 +1,14 @@
 """Reads about episodes of support."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from family_resources.accounts.models import Team, User
 from family_resources.accounts.roles import Role
+from family_resources.casework.caseload import caseload_weight
 from family_resources.casework.models import Episode
 
 
@@ -54,4 +57,30 @@ def practitioners_with_caseload(*, team_ids: list[int]) -> QuerySet[User]:
         .annotate(open_cases=Count("led_episodes", filter=Q(led_episodes__status=Episode.Status.OPEN), distinct=True))
         .distinct()
         .order_by("full_name")
+    )
+
+
+@dataclass(frozen=True)
+class Caseload:
+    practitioner: User
+    open_families: int
+    weighting: float
+
+
+def team_caseloads(*, team_id: int) -> list[Caseload]:
+    """Each active practitioner in the team with their open families and weighted caseload."""
+    practitioners = User.objects.filter(role=Role.PRACTITIONER, is_active=True, memberships__team_id=team_id).order_by(
+        "full_name"
+    )
+    levels: dict[int, list[int | None]] = {p.pk: [] for p in practitioners}
+    for lead_id, level in Episode.objects.filter(
+        status=Episode.Status.OPEN, lead_practitioner_id__in=levels
+    ).values_list("lead_practitioner_id", "referral__decision__level"):
+        levels[lead_id].append(level)
+    return [Caseload(p, len(levels[p.pk]), caseload_weight(levels[p.pk])) for p in practitioners]
+
+
+def episode_for_allocation(*, episode_id: int) -> Episode:
+    return get_object_or_404(
+        Episode.objects.select_related("family", "team", "lead_practitioner", "referral__decision"), pk=episode_id
     )

@@ -5,10 +5,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from family_resources.accounts.models import Team
 from family_resources.accounts.roles import Role
-from family_resources.casework.models import Episode
+from family_resources.casework.models import Allocation, Episode
 from family_resources.intake.models import Referral
 
 
@@ -25,13 +26,27 @@ def episode_open(*, referral: Referral, opened_on: date) -> Episode:
 
 
 @transaction.atomic
-def episode_allocate(*, episode: Episode, practitioner: Any) -> Episode:
-    """Make a practitioner of the episode's team its lead."""
+def episode_allocate(*, episode: Episode, practitioner: Any, allocated_by: Any = None, reason: str = "") -> Episode:
+    """Make a practitioner of the episode's team its lead; a reallocation needs a reason and keeps history."""
     if practitioner.role != Role.PRACTITIONER or not practitioner.is_active:
         raise ValidationError("Only an active practitioner can lead a family's support.")
     if not practitioner.memberships.filter(team=episode.team).exists():
         raise ValidationError("The practitioner must be a member of the family's neighbourhood team.")
     episode = Episode.objects.select_for_update().get(pk=episode.pk)
+    if episode.status != Episode.Status.OPEN:
+        raise ValidationError("Only an open episode can be allocated.")
+    if episode.lead_practitioner_id == practitioner.pk:
+        raise ValidationError({"practitioner": "This practitioner already leads the family's support"})
+    now = timezone.now()
+    current = Allocation.objects.filter(episode=episode, ended_at__isnull=True).first()
+    if current is not None:
+        if not reason.strip():
+            raise ValidationError({"reason": "Say why the family is being reallocated"})
+        current.ended_at = now
+        current.save(update_fields=["ended_at"])
+    Allocation.objects.create(
+        episode=episode, practitioner=practitioner, allocated_by=allocated_by, allocated_at=now, reason=reason.strip()
+    )
     episode.lead_practitioner = practitioner
     episode.save(update_fields=["lead_practitioner"])
     return episode
