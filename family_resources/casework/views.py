@@ -11,6 +11,7 @@ from family_resources.audit.services import audit_view
 from family_resources.casework import selectors
 from family_resources.casework.forms import AllocationForm
 from family_resources.casework.services import episode_allocate
+from family_resources.core.forms import form_add_service_errors
 
 
 def allocate(request: HttpRequest, episode_id: int) -> HttpResponse:
@@ -29,11 +30,7 @@ def allocate(request: HttpRequest, episode_id: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field, errors)
-            else:
-                form.add_error(None, error.messages)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request, _("%(name)s now leads the %(family)s family's support.") % {

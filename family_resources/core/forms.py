@@ -5,9 +5,30 @@ the service gets GOV.UK markup (labels, hints, error messages linked to fields)
 from one place instead of per-page markup.
 """
 
+from collections.abc import Mapping
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 
 class GovukFormRenderer(TemplatesSetting):
     form_template_name = "govuk/forms/form.html"
     field_template_name = "govuk/forms/field.html"
+
+
+def form_add_service_errors(
+    form: forms.Form, error: ValidationError, *, field_names: Mapping[str, str | None] | None = None
+) -> None:
+    """Show a service's ValidationError on a form, so its rules read like the form's own.
+
+    An error naming a field the form has goes against that field (renamed through
+    field_names where the service and the form call it differently); any other error,
+    including one raised without a field, goes at the top of the error summary.
+    """
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for name, problems in error.message_dict.items():
+        target = (field_names or {}).get(name, name)
+        form.add_error(target if target in form.fields else None, problems)

@@ -23,6 +23,7 @@ from django_tasks import TaskResultStatus
 
 from family_resources.accounts.models import User
 from family_resources.audit.services import audit_view, audit_views
+from family_resources.core.forms import form_add_service_errors
 from family_resources.intake import mail, services
 from family_resources.intake.eligibility import Relationship
 from family_resources.intake.models import Channel, ReferrerType, Urgency
@@ -189,8 +190,7 @@ class ContactForm(forms.Form):
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show referral_submit's rules against this form's own fields."""
-        for name, problems in error.message_dict.items():
-            self.add_error(_SERVICE_FIELDS.get(name), problems)
+        form_add_service_errors(self, error, field_names=_SERVICE_FIELDS)
 
 
 def _staff(request: HttpRequest) -> User:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from family_resources.audit.services import audit_view, audit_views
+from family_resources.core.forms import form_add_service_errors
 from family_resources.families.models import Family
 from family_resources.intake import selectors, services
 from family_resources.intake.eligibility import Eligibility, EligibilityStatus, Ineligibility, Relationship
@@ -98,15 +99,20 @@ def person_add(request: HttpRequest, reference: str) -> HttpResponse:
                 ),
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field, errors)
-            else:
-                form.add_error(None, error.messages)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("Person added. Eligibility has been checked again."))
             return redirect("intake:detail", reference=reference)
-    return render(request, "intake/person_add.html", {"referral": referral, "form": form})
+    return render(
+        request,
+        "intake/officer_form.html",
+        {
+            "referral": referral,
+            "form": form,
+            "title": _("Add someone the contact names"),
+            "button": _("Add the person"),
+        },
+    )
 
 
 @permission_required("intake.match_referral", raise_exception=True)
@@ -117,8 +123,17 @@ def close(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             services.referral_close_not_a_referral(referral=referral, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The contact was closed as not a referral."))
             return redirect("accounts:home")
-    return render(request, "intake/close.html", {"referral": referral, "form": form})
+    return render(
+        request,
+        "intake/officer_form.html",
+        {
+            "referral": referral,
+            "form": form,
+            "title": _("Close: this is not a referral"),
+            "button": _("Close the contact"),
+        },
+    )

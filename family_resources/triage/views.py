@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from family_resources.audit.services import audit_view, audit_views
+from family_resources.core.forms import form_add_service_errors
 from family_resources.intake import selectors as intake
 from family_resources.intake.models import Referral
 from family_resources.triage import selectors
@@ -57,8 +58,7 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
                 differs_reason=data["differs_reason"],
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(None if field == "__all__" else field, errors)
+            form_add_service_errors(form, error)
         else:
             episode = getattr(referral, "episode", None)
             messages.success(request, _route_message(decision.route, episode.team.name if episode else None))
@@ -139,8 +139,7 @@ def override(request: HttpRequest, reference: str) -> HttpResponse:
                 overridden_by=request.user,
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(None if field == "__all__" else field, errors)
+            form_add_service_errors(form, error)
         else:
             messages.success(
                 request,
