@@ -231,3 +231,20 @@ CONTACT_EMAIL_DROP_DIR = env_str("CONTACT_EMAIL_DROP_DIR", "")
 # remind them after as many again, and requeue them if there is still no answer.
 SIGNPOSTING_FOLLOW_UP_DAYS = env_int("SIGNPOSTING_FOLLOW_UP_DAYS", 28)
 SIGNPOSTING_REMINDER_DAYS = env_int("SIGNPOSTING_REMINDER_DAYS", 7)
+
+# Casework timescales. Every due date is worked out from these by casework.due, and nowhere else.
+# A support plan is reviewed with the family this many weeks after it is agreed, then after each review.
+CASEWORK_REVIEW_INTERVAL_WEEKS = env_int("CASEWORK_REVIEW_INTERVAL_WEEKS", 6)
+# The early-help assessment is signed off within this many days of the episode opening.
+CASEWORK_ASSESSMENT_DUE_DAYS = env_int("CASEWORK_ASSESSMENT_DUE_DAYS", 30)
+# The plan is agreed with the family within this many days of the assessment's sign-off.
+CASEWORK_PLAN_DUE_DAYS = env_int("CASEWORK_PLAN_DUE_DAYS", 10)
+# A family is seen (home or hub visit) at least this often: level 4 more often than level 3.
+CASEWORK_VISIT_INTERVAL_DAYS = {
+    3: env_int("CASEWORK_VISIT_DAYS_LEVEL_3", 20),
+    4: env_int("CASEWORK_VISIT_DAYS_LEVEL_4", 10),
+}
+# Items fall due this many days ahead of their date, so practitioners see them coming.
+CASEWORK_DUE_SOON_DAYS = env_int("CASEWORK_DUE_SOON_DAYS", 7)
+# A family accepted again within this many days of closure carries on the old episode's work.
+CASEWORK_REOPEN_WINDOW_DAYS = env_int("CASEWORK_REOPEN_WINDOW_DAYS", 90)

@@ -13,6 +13,7 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", _("Changed")
     DELETE = "delete", _("Deleted")
     VIEW = "view", _("Viewed")
+    DENIED = "denied", _("Refused access")
 
 
 class AppendOnlyError(Exception):

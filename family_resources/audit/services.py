@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 
 from family_resources.audit.context import current
@@ -33,3 +34,19 @@ def audit_views(*, instances: Any) -> None:
     """Record a list page's reads: one event per record shown."""
     for instance in instances:
         audit_view(instance=instance)
+
+
+def audit_denied(*, instance: models.Model) -> AuditEvent:
+    """Record that the current actor tried to open a person-level record and was refused."""
+    return audit_record(action=AuditAction.DENIED, instance=instance)
+
+
+def authorise(*, user: Any, perm: str, instance: models.Model) -> None:
+    """Check a per-record permission; a refusal is written to the audit trail before the 403.
+
+    Requests are not wrapped in one transaction (no ATOMIC_REQUESTS), so the refusal stays in the trail.
+    """
+    if user.has_perm(perm, instance):
+        return
+    audit_denied(instance=instance)
+    raise PermissionDenied

@@ -1,15 +1,41 @@
-"""Who allocates families to practitioners."""
+"""Who may do what with a family's casework. Views, exports and the API all ask these rules."""
 
 from typing import Any
 
 import rules
 
-from family_resources.accounts.permissions import is_team_manager
+from family_resources.accounts.permissions import is_practitioner, is_service_manager, is_team_manager, is_team_worker
 
 
 @rules.predicate
-def manages_episode_team(user: Any, episode: Any) -> bool:
+def in_episode_team(user: Any, episode: Any) -> bool:
+    """A member of the neighbourhood team that holds the episode."""
     return episode is not None and user.memberships.filter(team_id=episode.team_id).exists()
 
 
-rules.add_perm("casework.allocate", is_team_manager & manages_episode_team)
+# Kept under its earlier name: allocation is a team manager's decision within their own team.
+manages_episode_team = in_episode_team
+
+
+@rules.predicate
+def episode_is_open(user: Any, episode: Any) -> bool:
+    return episode is not None and episode.status == "open"
+
+
+@rules.predicate
+def leads_episode(user: Any, episode: Any) -> bool:
+    return episode is not None and episode.lead_practitioner_id == user.pk
+
+
+rules.add_perm("casework.allocate", is_team_manager & in_episode_team)
+# Reading a case: the team doing the work, and service managers, who oversee every team.
+rules.add_perm("casework.view_episode", (is_team_worker & in_episode_team) | is_service_manager)
+# Writing to a case (assessment, plan, reviews, notes, step-up): the team, while the case is open.
+rules.add_perm("casework.work_on_episode", is_team_worker & in_episode_team & episode_is_open)
+# Sensitive notes are for the team alone: not even a service manager reads them without joining it.
+rules.add_perm("casework.view_sensitive_notes", is_team_worker & in_episode_team)
+rules.add_perm("casework.sign_off_assessment", is_team_manager & in_episode_team & episode_is_open)
+rules.add_perm(
+    "casework.close_episode",
+    ((is_practitioner & leads_episode) | (is_team_manager & in_episode_team)) & episode_is_open,
+)

@@ -143,6 +143,14 @@ class SignpostingPack(TrackedModel):
     """What a signposted family was pointed to: vetted community services and resource-centre articles."""
 
     decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="signposting_pack")
+    stepped_down_from = models.OneToOneField(
+        "casework.Episode",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="step_down_pack",
+        help_text=_("Set when the pack was sent at the close of a neighbourhood team's work (step-down)."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     services = models.ManyToManyField("directory.Service", blank=True, related_name="+")
     articles = models.ManyToManyField("resources.Article", blank=True, related_name="+")

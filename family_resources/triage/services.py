@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from family_resources.casework.models import Episode
+from family_resources.casework.models import ClosureReason, Episode
 from family_resources.casework.services import episode_close, episode_open
 from family_resources.catalogue.models import Intervention, ServiceArea
 from family_resources.directory.selectors import services_for_family
@@ -152,7 +152,13 @@ def decision_override(*, decision: Decision, level: int, reason: str, overridden
     )
     if decision.route == Route.ACCEPTED and new_route != Route.ACCEPTED:
         for episode in Episode.objects.filter(referral=referral, status=Episode.Status.OPEN):
-            episode_close(episode=episode, reason="Threshold decision overridden", closed_on=timezone.localdate())
+            episode_close(
+                episode=episode,
+                reason=ClosureReason.DECISION_CHANGED,
+                note=reason.strip(),
+                closed_by=overridden_by,
+                closed_on=timezone.localdate(),
+            )
     decision.level = level
     decision.route = new_route
     decision.save(update_fields=["level", "route"])

@@ -99,7 +99,7 @@ def test_overriding_an_accepted_family_down_closes_its_episode(officer):
 
     episode = Episode.objects.get(referral=decision.referral)
     assert episode.status == Episode.Status.CLOSED
-    assert episode.closure_reason == "Threshold decision overridden"
+    assert episode.closure_reason == "decision_changed"
 
 
 def test_an_override_needs_a_reason_and_a_different_level(officer):

@@ -8,6 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from family_resources.audit.models import TrackedModel
 
 
+class ClosureReason(models.TextChoices):
+    OUTCOMES_MET = "outcomes_met", _("Outcomes met")
+    STEPPED_UP = "stepped_up", _("Stepped up to children's social care")
+    MOVED_AWAY = "moved_away", _("Moved out of the area")
+    DISENGAGED = "disengaged", _("Family disengaged")
+    DECISION_CHANGED = "decision_changed", _("Threshold decision changed by a manager")
+    OTHER = "other", _("Other")
+
+
 class Episode(TrackedModel):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -27,7 +36,19 @@ class Episode(TrackedModel):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     opened_on = models.DateField(default=timezone.localdate)
     closed_on = models.DateField(null=True, blank=True)
-    closure_reason = models.CharField(max_length=300, blank=True)
+    closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
+    closure_note = models.TextField(blank=True, help_text=_("What was achieved, or why the case closed."))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    previous_episode = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reopened_as",
+        help_text=_("Set when the family came back within the reopening window: the work carries on from it."),
+    )
 
     class Meta:
         ordering = ["opened_on"]
@@ -35,7 +56,11 @@ class Episode(TrackedModel):
             models.CheckConstraint(
                 name="closed_episode_has_close_date",
                 condition=~models.Q(status="closed") | models.Q(closed_on__isnull=False),
-            )
+            ),
+            models.CheckConstraint(
+                name="closed_episode_has_reason",
+                condition=~models.Q(status="closed") | ~models.Q(closure_reason=""),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -64,3 +89,22 @@ class Allocation(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.practitioner} leads episode {self.episode_id}"
+
+
+class StepUp(TrackedModel):
+    """An escalation from within a case to children's social care, with the reason and the time it was made."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="step_ups")
+    reason = models.TextField(help_text=_("What has changed, and the risk to the child."))
+    immediate_risk = models.BooleanField(default=False)
+    stepped_up_at = models.DateTimeField(default=timezone.now)
+    stepped_up_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    social_care_reference = models.CharField(
+        max_length=40, blank=True, help_text=_("Children's social care's own reference, once they give one.")
+    )
+
+    class Meta:
+        ordering = ["stepped_up_at"]
+
+    def __str__(self) -> str:
+        return f"Step-up from episode {self.episode_id}"

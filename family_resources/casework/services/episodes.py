@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from family_resources.accounts.models import Team
 from family_resources.accounts.roles import Role
-from family_resources.casework.models import Allocation, Episode
+from family_resources.casework.models import Allocation, ClosureReason, Episode
 from family_resources.intake.models import Referral
 
 
@@ -53,12 +53,18 @@ def episode_allocate(*, episode: Episode, practitioner: Any, allocated_by: Any =
 
 
 @transaction.atomic
-def episode_close(*, episode: Episode, reason: str, closed_on: date) -> Episode:
+def episode_close(
+    *, episode: Episode, reason: ClosureReason, closed_on: date, note: str = "", closed_by: Any = None
+) -> Episode:
+    """End the team's work with the family. Casework closes through casework.services.closure, which
+    records the final scores and any step-down first; this is the bare state change both use."""
     episode = Episode.objects.select_for_update().get(pk=episode.pk)
     if episode.status == Episode.Status.CLOSED:
         raise ValidationError("This episode is already closed.")
     episode.status = Episode.Status.CLOSED
     episode.closed_on = closed_on
     episode.closure_reason = reason
-    episode.save(update_fields=["status", "closed_on", "closure_reason"])
+    episode.closure_note = note.strip()
+    episode.closed_by = closed_by
+    episode.save(update_fields=["status", "closed_on", "closure_reason", "closure_note", "closed_by"])
     return episode
