@@ -84,3 +84,12 @@ def episode_for_allocation(*, episode_id: int) -> Episode:
     return get_object_or_404(
         Episode.objects.select_related("family", "team", "lead_practitioner", "referral__decision"), pk=episode_id
     )
+
+
+def episode_for_case_page(*, episode_id: int) -> Episode:
+    return get_object_or_404(
+        Episode.objects.select_related(
+            "family__neighbourhood", "team", "lead_practitioner", "referral__decision", "previous_episode"
+        ),
+        pk=episode_id,
+    )

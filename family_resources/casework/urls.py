@@ -1,9 +1,10 @@
 from django.urls import path
 
-from family_resources.casework import views
+from family_resources.casework.views import allocation, episodes
 
 app_name = "casework"
 
 urlpatterns = [
-    path("episodes/<int:episode_id>/allocate/", views.allocate, name="allocate"),
+    path("episodes/<int:episode_id>/", episodes.episode_detail, name="episode"),
+    path("episodes/<int:episode_id>/allocate/", allocation.allocate, name="allocate"),
 ]

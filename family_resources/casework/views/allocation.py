@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from family_resources.accounts.models import User
 from family_resources.audit.services import audit_view
 from family_resources.casework import selectors
-from family_resources.casework.forms import AllocationForm
+from family_resources.casework.forms.allocation import AllocationForm
 from family_resources.casework.services import episode_allocate
 from family_resources.core.forms import form_add_service_errors
 

@@ -1,0 +1,1 @@
+"""Forms for casework pages, one module per concept."""
