@@ -22,7 +22,7 @@ class HomePage:
 def home_page_for(user: User) -> HomePage:
     role = user.role
     if role == Role.PRACTITIONER:
-        return HomePage("accounts/home/practitioner.html", {"episodes": casework.episodes_led_by(user)})
+        return HomePage("accounts/home/practitioner.html", casework.practitioner_workload(user))
     if role == Role.TEAM_MANAGER:
         team_ids = staff.team_ids_of(user)
         return HomePage(

@@ -3,21 +3,48 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from family_resources.accounts.models import Team, User
 from family_resources.accounts.roles import Role
 from family_resources.casework.caseload import caseload_weight
-from family_resources.casework.models import Episode
+from family_resources.casework.due import DueState, due_items
+from family_resources.casework.models import (
+    Episode,
+    OutcomeScore,
+    PlanAction,
+    PlanOutcome,
+    PlanReview,
+    SupportPlan,
+)
 
 
 def episodes_led_by(user: Any) -> QuerySet[Episode]:
     return (
         Episode.objects.filter(lead_practitioner=user, status=Episode.Status.OPEN)
-        .select_related("family", "team")
+        .select_related("family", "team", "referral__decision")
         .order_by("opened_on")
     )
+
+
+def practitioner_workload(user: Any) -> dict[str, Any]:
+    """A practitioner's families, each with what is due, and every item due soon or overdue across them."""
+    today = timezone.localdate()
+    episodes = list(episodes_led_by(user))
+    due = due_items(episodes, today=today)
+    rows = [(episode, due.get(episode.pk, [])) for episode in episodes]
+    attention = sorted(
+        (
+            (item, episode)
+            for episode, items in rows
+            for item in items
+            if item.state in (DueState.OVERDUE, DueState.DUE_TODAY, DueState.DUE_SOON)
+        ),
+        key=lambda pair: pair[0].due_on,
+    )
+    return {"episodes": episodes, "rows": rows, "attention": attention, "today": today}
 
 
 def team_open_episodes(*, team_ids: list[int]) -> QuerySet[Episode]:
@@ -93,3 +120,27 @@ def episode_for_case_page(*, episode_id: int) -> Episode:
         ),
         pk=episode_id,
     )
+
+
+def plan_for_page(*, episode: Episode) -> SupportPlan | None:
+    """The episode's plan with outcomes, actions and every review's scores, in a fixed number of queries."""
+    return (
+        SupportPlan.objects.filter(episode=episode)
+        .prefetch_related(
+            Prefetch(
+                "outcomes",
+                queryset=PlanOutcome.objects.prefetch_related(
+                    Prefetch("actions", queryset=PlanAction.objects.select_related("intervention", "assigned_to")),
+                    Prefetch(
+                        "scores", queryset=OutcomeScore.objects.select_related("review").order_by("review__reviewed_on")
+                    ),
+                ),
+            ),
+            Prefetch("reviews", queryset=PlanReview.objects.select_related("reviewed_by")),
+        )
+        .first()
+    )
+
+
+def team_members(*, team_id: int) -> QuerySet[User]:
+    return User.objects.filter(is_active=True, memberships__team_id=team_id).order_by("full_name")

@@ -1,10 +1,18 @@
 from django.urls import path
 
-from family_resources.casework.views import allocation, episodes
+from family_resources.casework.views import allocation, episodes, plans
 
 app_name = "casework"
 
 urlpatterns = [
     path("episodes/<int:episode_id>/", episodes.episode_detail, name="episode"),
     path("episodes/<int:episode_id>/allocate/", allocation.allocate, name="allocate"),
+    path("episodes/<int:episode_id>/plan/", plans.plan_detail, name="plan"),
+    path("episodes/<int:episode_id>/plan/start/", plans.plan_start, name="plan_start"),
+    path("episodes/<int:episode_id>/plan/outcomes/add/", plans.outcome_add, name="outcome_add"),
+    path("episodes/<int:episode_id>/plan/outcomes/<int:outcome_id>/actions/add/", plans.action_add, name="action_add"),
+    path("episodes/<int:episode_id>/plan/actions/<int:action_id>/status/", plans.action_status, name="action_status"),
+    path("episodes/<int:episode_id>/plan/agree/", plans.agree, name="plan_agree"),
+    path("episodes/<int:episode_id>/plan/reviews/add/", plans.review_add, name="review_add"),
+    path("episodes/<int:episode_id>/close/", plans.close, name="close"),
 ]

@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from family_resources.casework.models import ClosureReason, Episode
+from family_resources.casework.models import ClosureReason, Episode, PlanAction
 from family_resources.casework.services import episode_close, episode_open
 from family_resources.catalogue.models import Intervention, ServiceArea
 from family_resources.directory.selectors import services_for_family
@@ -207,15 +207,27 @@ def _children_ages(family: Family, today: date) -> set[int]:
 
 
 @transaction.atomic
-def signposting_pack_send(*, decision: Decision) -> SignpostingPack:
+def signposting_pack_send(*, decision: Decision, stepped_down_from: Episode | None = None) -> SignpostingPack:
     """Build the family's pack from their needs, children's ages, language and neighbourhood, keep it on
-    the record, and send it by the family's chosen channel. Only vetted services are ever included."""
+    the record, and send it by the family's chosen channel. Only vetted services are ever included.
+
+    At step-down (`stepped_down_from`, the episode that closed) the needs are the front door's plus
+    those the support plan worked on, and the message says the team's work has finished.
+    """
     referral = decision.referral
     family = referral.family
     assert family is not None
     area_ids = set(decision.service_areas.values_list("id", flat=True)) | set(
         ServiceArea.objects.filter(interventions__in=decision.needs.all()).values_list("id", flat=True)
     )
+    if stepped_down_from is not None:
+        area_ids |= set(
+            ServiceArea.objects.filter(
+                interventions__in=Intervention.objects.filter(
+                    pk__in=PlanAction.objects.filter(outcome__plan__episode=stepped_down_from).values("intervention")
+                )
+            ).values_list("id", flat=True)
+        )
     services = services_for_family(
         neighbourhood_id=family.neighbourhood_id,
         ages=_children_ages(family, timezone.localdate()),
@@ -223,7 +235,7 @@ def signposting_pack_send(*, decision: Decision) -> SignpostingPack:
         language=family.preferred_language,
     )
     articles = articles_for(service_area_ids=area_ids)
-    pack = SignpostingPack.objects.create(decision=decision)
+    pack = SignpostingPack.objects.create(decision=decision, stepped_down_from=stepped_down_from)
     pack.services.set(services)
     pack.articles.set(articles)
     context = {
@@ -235,14 +247,15 @@ def signposting_pack_send(*, decision: Decision) -> SignpostingPack:
         ],
     }
     regarding = ("intake.referral", referral.reference)
+    template = "signposting_pack" if stepped_down_from is None else "step_down_pack"
     if family.contact_channel == "sms" and family.contact_phone:
         pack.message = notify_sms(
-            to=family.contact_phone, template="signposting_pack", context=context,
+            to=family.contact_phone, template=template, context=context,
             language=family.preferred_language, regarding=regarding,
         )  # fmt: skip
     elif family.contact_email:
         pack.message = notify_email(
-            to=family.contact_email, template="signposting_pack", context=context,
+            to=family.contact_email, template=template, context=context,
             language=family.preferred_language, regarding=regarding,
         )  # fmt: skip
     pack.save(update_fields=["message"])

@@ -10,19 +10,25 @@ from django.utils import timezone
 from family_resources.accounts.models import Team
 from family_resources.accounts.roles import Role
 from family_resources.casework.models import Allocation, ClosureReason, Episode
+from family_resources.casework.services.reopening import episode_carry_on, recently_closed_episode
 from family_resources.intake.models import Referral
 
 
 @transaction.atomic
 def episode_open(*, referral: Referral, opened_on: date) -> Episode:
-    """Open an episode with the neighbourhood team for the family's neighbourhood."""
+    """Open an episode with the neighbourhood team for the family's neighbourhood; a family back within
+    the reopening window carries on from its last episode instead of starting afresh."""
     family = referral.family
     if family is None:
         raise ValidationError("The referral has no family record to open an episode for.")
     if family.neighbourhood_id is None:
         raise ValidationError("A family must have a neighbourhood before a team can take it on.")
     team = Team.objects.get(kind=Team.Kind.NEIGHBOURHOOD, neighbourhood_id=family.neighbourhood_id)
-    return Episode.objects.create(family=family, referral=referral, team=team, opened_on=opened_on)
+    previous = recently_closed_episode(family_id=family.pk, today=opened_on)
+    episode = Episode.objects.create(family=family, referral=referral, team=team, opened_on=opened_on)
+    if previous is not None:
+        episode_carry_on(episode=episode, previous=previous)
+    return episode
 
 
 @transaction.atomic

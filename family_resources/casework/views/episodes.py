@@ -2,15 +2,22 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from family_resources.audit.services import audit_view, authorise
 from family_resources.casework import selectors
+from family_resources.casework.due import due_items
+from family_resources.casework.models import Episode
+from family_resources.casework.services.closure import step_down_pack
 
 
 def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
     episode = selectors.episode_for_case_page(episode_id=episode_id)
     authorise(user=request.user, perm="casework.view_episode", instance=episode)
     audit_view(instance=episode)
+    today = timezone.localdate()
+    due = due_items([episode], today=today).get(episode.pk, []) if episode.status == Episode.Status.OPEN else []
+    plan = selectors.plan_for_page(episode=episode)
     return render(
         request,
         "casework/episode_detail.html",
@@ -18,5 +25,10 @@ def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
             "episode": episode,
             "family": episode.family,
             "can_work": request.user.has_perm("casework.work_on_episode", episode),
+            "can_close": request.user.has_perm("casework.close_episode", episode),
+            "due": due,
+            "plan": plan,
+            "step_down_pack": step_down_pack(episode),
+            "allocations": list(episode.allocations.select_related("practitioner")),
         },
     )

@@ -67,6 +67,7 @@ def test_the_shipped_messages_are_the_ones_other_apps_use():
         "signposting_pack",
         "signposting_followup",
         "signposting_reminder",
+        "step_down_pack",
     }
     assert {language for template, language in SHIPPED if template == "referral_received"} == {"en", "ur", "pl"}
 
