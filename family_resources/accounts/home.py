@@ -31,6 +31,7 @@ def home_page_for(user: User) -> HomePage:
                 "teams": staff.teams_of(user),
                 "unallocated": casework.unallocated_episodes(team_ids=team_ids),
                 "open_episodes": casework.team_open_episodes(team_ids=team_ids),
+                "awaiting_sign_off": casework.assessments_awaiting_sign_off(team_ids=team_ids),
                 "practitioners": casework.practitioners_with_caseload(team_ids=team_ids),
             },
         )

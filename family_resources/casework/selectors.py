@@ -12,6 +12,7 @@ from family_resources.accounts.roles import Role
 from family_resources.casework.caseload import caseload_weight
 from family_resources.casework.due import DueState, due_items
 from family_resources.casework.models import (
+    Assessment,
     Episode,
     OutcomeScore,
     PlanAction,
@@ -144,3 +145,28 @@ def plan_for_page(*, episode: Episode) -> SupportPlan | None:
 
 def team_members(*, team_id: int) -> QuerySet[User]:
     return User.objects.filter(is_active=True, memberships__team_id=team_id).order_by("full_name")
+
+
+def assessment_for_page(*, assessment_id: int) -> Assessment:
+    return get_object_or_404(
+        Assessment.objects.select_related(
+            "episode__family", "episode__team", "started_by", "submitted_by", "signed_off_by"
+        ).prefetch_related("findings"),
+        pk=assessment_id,
+    )
+
+
+def latest_assessment(*, episode: Episode) -> Assessment | None:
+    """The assessment the case page shows: the unfinished one, otherwise the last signed off."""
+    assessments = Assessment.objects.filter(episode=episode).select_related("submitted_by", "signed_off_by")
+    unfinished = assessments.exclude(status=Assessment.Status.SIGNED_OFF).first()
+    return unfinished or assessments.order_by("-signed_off_at", "-id").first()
+
+
+def assessments_awaiting_sign_off(*, team_ids: list[int]) -> QuerySet[Assessment]:
+    """Assessments sent for sign-off in these teams, longest waiting first."""
+    return (
+        Assessment.objects.filter(status=Assessment.Status.AWAITING_SIGN_OFF, episode__team_id__in=team_ids)
+        .select_related("episode__family", "episode__team", "submitted_by")
+        .order_by("submitted_at", "id")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from family_resources.casework.views import allocation, episodes, plans
+from family_resources.casework.views import allocation, assessments, episodes, plans
 
 app_name = "casework"
 
@@ -15,4 +15,9 @@ urlpatterns = [
     path("episodes/<int:episode_id>/plan/agree/", plans.agree, name="plan_agree"),
     path("episodes/<int:episode_id>/plan/reviews/add/", plans.review_add, name="review_add"),
     path("episodes/<int:episode_id>/close/", plans.close, name="close"),
+    path("episodes/<int:episode_id>/assessment/start/", assessments.start, name="assessment_start"),
+    path("assessments/<int:assessment_id>/", assessments.detail, name="assessment"),
+    path("assessments/<int:assessment_id>/edit/", assessments.edit, name="assessment_edit"),
+    path("assessments/<int:assessment_id>/sign-off/", assessments.sign_off, name="assessment_sign_off"),
+    path("assessments/<int:assessment_id>/return/", assessments.return_to_practitioner, name="assessment_return"),
 ]

@@ -18,6 +18,9 @@ def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
     today = timezone.localdate()
     due = due_items([episode], today=today).get(episode.pk, []) if episode.status == Episode.Status.OPEN else []
     plan = selectors.plan_for_page(episode=episode)
+    assessment = selectors.latest_assessment(episode=episode)
+    if assessment is not None:
+        audit_view(instance=assessment)
     return render(
         request,
         "casework/episode_detail.html",
@@ -28,6 +31,7 @@ def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
             "can_close": request.user.has_perm("casework.close_episode", episode),
             "due": due,
             "plan": plan,
+            "assessment": assessment,
             "step_down_pack": step_down_pack(episode),
             "allocations": list(episode.allocations.select_related("practitioner")),
         },
