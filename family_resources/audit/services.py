@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils import timezone
 
 from family_resources.audit.context import current
 from family_resources.audit.models import AuditAction, AuditEvent
@@ -31,9 +32,24 @@ def audit_view(*, instance: models.Model) -> AuditEvent:
 
 
 def audit_views(*, instances: Any) -> None:
-    """Record a list page's reads: one event per record shown."""
-    for instance in instances:
-        audit_view(instance=instance)
+    """Record a list page's reads: one event per record shown, written in one insert."""
+    context = current()
+    actor = context.actor
+    now = timezone.now()
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            occurred_at=now,
+            action=AuditAction.VIEW,
+            actor=actor,
+            actor_role=getattr(actor, "role", "") or "",
+            source=context.source,
+            ip_address=context.ip_address,
+            path=context.path,
+            object_type=instance._meta.label_lower,
+            object_id=str(instance.pk),
+        )
+        for instance in instances
+    )
 
 
 def audit_denied(*, instance: models.Model) -> AuditEvent:

@@ -5,6 +5,7 @@ from typing import Any
 import rules
 
 from family_resources.accounts.permissions import is_practitioner, is_service_manager, is_team_manager, is_team_worker
+from family_resources.families.permissions import works_with_family
 
 
 @rules.predicate
@@ -39,3 +40,9 @@ rules.add_perm(
     "casework.close_episode",
     ((is_practitioner & leads_episode) | (is_team_manager & in_episode_team)) & episode_is_open,
 )
+# The whole history of a family across its episodes: service managers, and the teams that work or
+# worked with it. Front-door officers read the family record but not the casework in it.
+rules.add_perm("casework.view_chronology", is_service_manager | (is_team_worker & works_with_family))
+# Social care often gives its reference after the case has closed as stepped up, so the episode's
+# team may record it whether or not the episode is still open.
+rules.add_perm("casework.record_step_up_reference", is_team_worker & in_episode_team)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from family_resources.casework.views import allocation, assessments, episodes, plans
+from family_resources.casework.views import allocation, assessments, chronology, episodes, notes, plans, step_up
 
 app_name = "casework"
 
@@ -20,4 +20,14 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/edit/", assessments.edit, name="assessment_edit"),
     path("assessments/<int:assessment_id>/sign-off/", assessments.sign_off, name="assessment_sign_off"),
     path("assessments/<int:assessment_id>/return/", assessments.return_to_practitioner, name="assessment_return"),
+    path("episodes/<int:episode_id>/notes/", notes.note_list, name="notes"),
+    path("episodes/<int:episode_id>/notes/add/", notes.note_add, name="note_add"),
+    path("episodes/<int:episode_id>/step-up/", step_up.step_up, name="step_up"),
+    path("episodes/<int:episode_id>/step-ups/<int:step_up_id>/", step_up.step_up_detail, name="step_up_detail"),
+    path(
+        "episodes/<int:episode_id>/step-ups/<int:step_up_id>/reference/",
+        step_up.step_up_reference,
+        name="step_up_reference",
+    ),
+    path("families/<str:reference>/chronology/", chronology.chronology, name="chronology"),
 ]

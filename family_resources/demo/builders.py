@@ -16,9 +16,24 @@ from faker import Faker
 from family_resources.accounts.models import Team, TeamMembership, User
 from family_resources.accounts.roles import Role
 from family_resources.audit.context import AuditContext, acting_as
-from family_resources.casework.models import Episode
+from family_resources.casework.models import Delivery, Domain, Episode
 from family_resources.casework.services import episode_allocate
-from family_resources.catalogue.models import CeasedService, ServiceArea
+from family_resources.casework.services.assessments import (
+    FindingInput,
+    assessment_sign_off,
+    assessment_start,
+    assessment_submit,
+    assessment_update,
+)
+from family_resources.casework.services.plans import (
+    ScoreInput,
+    plan_action_add,
+    plan_agree,
+    plan_create,
+    plan_outcome_add,
+    plan_review_record,
+)
+from family_resources.catalogue.models import CeasedService, Intervention, ServiceArea
 from family_resources.consultation.models import Consultation
 from family_resources.demo import content
 from family_resources.directory.models import Organisation, Service
@@ -88,6 +103,7 @@ def load_demo_data(*, password: str) -> DemoSummary:
         _directory()
         _articles()
         _families_and_referrals(fake, rng, staff)
+        _casework()
         _consultation()
     summary.created = True
     summary.counts = {
@@ -238,6 +254,69 @@ def _families_and_referrals(fake: Faker, rng: random.Random, practitioners: dict
         if episode is not None and index % 10 != 0 and index % 7 != 3:
             team_practitioners = practitioners[episode.team_id]
             episode_allocate(episode=episode, practitioner=team_practitioners[index % len(team_practitioners)])
+
+
+# What the demo's allocated families have got to, in turn: nothing yet, an assessment being written,
+# one waiting for sign-off, a signed-off assessment with a plan being written, an agreed plan, an
+# agreed plan already reviewed once.
+CASEWORK_STAGES = 6
+
+
+def _casework() -> None:
+    """Take each allocated family as far through casework as its time with the team allows."""
+    today = timezone.localdate()
+    episodes = Episode.objects.filter(status=Episode.Status.OPEN, lead_practitioner__isnull=False).select_related(
+        "lead_practitioner", "team"
+    )
+    managers = {m.team_id: m.user for m in TeamMembership.objects.filter(user__role=Role.TEAM_MANAGER)}
+    programme = Intervention.objects.filter(active=True, bookable=True, group=True).order_by("name").first()
+    visiting = Intervention.objects.filter(active=True, bookable=True, one_to_one=True).order_by("name").first()
+    for index, episode in enumerate(episodes.order_by("pk")):
+        stage = index % CASEWORK_STAGES
+        practitioner = episode.lead_practitioner
+        if stage == 0 or practitioner is None:
+            continue
+        assessment = assessment_start(episode=episode, started_by=practitioner)
+        assessment_update(
+            assessment=assessment,
+            family_view=content.FAMILY_VIEW,
+            child_view=content.CHILD_VIEW,
+            summary=content.ASSESSMENT_SUMMARY,
+            findings={
+                Domain.EARLY_YEARS: FindingInput(content.STRENGTHS, content.EARLY_YEARS_NEED, True),
+                Domain.HEALTH: FindingInput("Registered with a GP and the health visitor.", content.HEALTH_NEED, True),
+                Domain.HOUSING: FindingInput("Settled tenancy with a housing association.", "", False),
+            },
+        )
+        if stage == 1:
+            continue
+        assessment_submit(assessment=assessment, submitted_by=practitioner)
+        manager = managers.get(episode.team_id)
+        if stage == 2 or manager is None:
+            continue
+        assessment_sign_off(assessment=assessment, signed_off_by=manager, comment="Clear analysis; agreed.")
+        plan = plan_create(episode=episode, created_by=practitioner)
+        due = today + timedelta(days=21)
+        bedtimes = plan_outcome_add(plan=plan, domain=Domain.EARLY_YEARS, description=content.OUTCOME_ROUTINES,
+                                    baseline_score=3)  # fmt: skip
+        plan_action_add(outcome=bedtimes, intervention=visiting, delivery=Delivery.HOME, due_on=due,
+                        assigned_to=practitioner, detail="Weekly home visits on routines.")  # fmt: skip
+        alone = plan_outcome_add(plan=plan, domain=Domain.HEALTH, description=content.OUTCOME_CONFIDENCE,
+                                 baseline_score=4)  # fmt: skip
+        plan_action_add(outcome=alone, intervention=programme, delivery=Delivery.GROUP, due_on=due,
+                        assigned_to_other="Parent")  # fmt: skip
+        if stage == 3:
+            continue
+        agreed_on = max(episode.opened_on, today - timedelta(days=50 if stage == 5 else 10))
+        plan_agree(plan=plan, agreed_on=agreed_on)
+        if stage == 5:
+            plan_review_record(
+                plan=plan,
+                reviewed_on=min(today, agreed_on + timedelta(weeks=plan.review_interval_weeks)),
+                reviewed_by=practitioner,
+                summary="Bedtimes are calmer most nights; the parent is going to the group.",
+                scores={bedtimes.pk: ScoreInput(score=6), alone.pk: ScoreInput(score=5)},
+            )
 
 
 def _birthday(rng: random.Random, today: date, youngest: int, oldest: int) -> date:

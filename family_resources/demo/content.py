@@ -274,3 +274,19 @@ REASONS: dict[int, list[str]] = {
     ],
 }
 IMMEDIATE_RISK_REASON = "Child disclosed at school that a parent hit them this morning and has a visible injury."
+
+# Casework: what an early-help assessment and plan say, in a practitioner's and a family's words.
+FAMILY_VIEW = (
+    "Mum says bedtimes are a battle every night and she is exhausted. She wants the children to sleep "
+    "and to feel she is doing a good job. She would like to meet other parents."
+)
+CHILD_VIEW = "The older child says home is noisy at night and they are tired at school."
+ASSESSMENT_SUMMARY = (
+    "A loving family under strain: no bedtime routine, a tired parent with low mood and few people "
+    "to turn to. Routines and the parent's confidence and support network are the priorities."
+)
+STRENGTHS = "Warm relationships; the parent asked for help herself and is keen to try new things."
+EARLY_YEARS_NEED = "No settled bedtime routine; the youngest child's speech is behind for their age."
+HEALTH_NEED = "The parent describes low mood and isolation since the birth of her youngest."
+OUTCOME_ROUTINES = "Bedtimes are calm and the children sleep through most nights"
+OUTCOME_CONFIDENCE = "Mum feels less alone and more confident as a parent"

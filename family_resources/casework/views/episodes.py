@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from family_resources.audit.services import audit_view, authorise
+from family_resources.audit.services import audit_view, audit_views, authorise
 from family_resources.casework import selectors
 from family_resources.casework.due import due_items
 from family_resources.casework.models import Episode
@@ -21,6 +21,8 @@ def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
     assessment = selectors.latest_assessment(episode=episode)
     if assessment is not None:
         audit_view(instance=assessment)
+    step_ups = list(episode.step_ups.all())
+    audit_views(instances=step_ups)
     return render(
         request,
         "casework/episode_detail.html",
@@ -32,6 +34,7 @@ def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
             "due": due,
             "plan": plan,
             "assessment": assessment,
+            "step_ups": step_ups,
             "step_down_pack": step_down_pack(episode),
             "allocations": list(episode.allocations.select_related("practitioner")),
         },

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from family_resources.accounts.models import Team, User
 from family_resources.accounts.roles import Role
-from family_resources.casework.models import Episode
+from family_resources.casework.models import Assessment, Episode, SupportPlan
 from family_resources.demo.builders import ROLE_ACCOUNTS
 from family_resources.directory.models import Organisation
 from family_resources.families.models import Family, Person
@@ -77,3 +77,12 @@ def test_refused_where_settings_do_not_allow_demo_data(settings):
     with pytest.raises(CommandError, match="development and test machines"):
         call_command("load_demo_data", stdout=StringIO())
     assert not User.objects.exists()
+
+
+def test_casework_at_every_stage_from_assessment_to_a_reviewed_plan(loaded):
+    statuses = set(Assessment.objects.values_list("status", flat=True))
+    assert statuses == {"in_progress", "awaiting_sign_off", "signed_off"}
+    assert SupportPlan.objects.filter(agreed_on__isnull=True).exists()
+    assert SupportPlan.objects.filter(reviews__isnull=False).exists()
+    practitioner = User.objects.get(email="practitioner@example.org")
+    assert Assessment.objects.filter(episode__lead_practitioner=practitioner).exists()

@@ -1,0 +1,523 @@
+"""A family's chronology: one time-ordered list of everything significant, across all its episodes.
+
+Each kind of entry comes from a source function in a small registry. Casework registers its own
+sources and the front door's below; another app (the planned `scheduling`, for appointments and
+group attendance) calls `register_source` from its `AppConfig.ready()`, so casework never imports it.
+Every source runs a fixed number of queries whatever the number of entries, so the chronology of a
+family with hundreds of entries costs no more queries than one with ten.
+"""
+
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from family_resources.casework.models import (
+    ActionStatus,
+    Allocation,
+    Assessment,
+    CaseNote,
+    Episode,
+    PlanAction,
+    PlanOutcome,
+    PlanReview,
+    StepUp,
+    SupportPlan,
+)
+from family_resources.families.models import Family
+from family_resources.intake.models import Referral
+from family_resources.triage.models import Decision, DecisionOverride, SignpostingPack
+
+
+class EntryKind(models.TextChoices):
+    """The types of entry, in the order that breaks ties between entries at the same moment."""
+
+    REFERRAL = "referral", gettext_lazy("Contacts and referrals")
+    DECISION = "decision", gettext_lazy("Threshold decisions and overrides")
+    ALLOCATION = "allocation", gettext_lazy("Support opened and allocated")
+    ASSESSMENT = "assessment", gettext_lazy("Assessments")
+    PLAN = "plan", gettext_lazy("Support plan changes")
+    REVIEW = "review", gettext_lazy("Plan reviews")
+    # Sources for these two come with the scheduling app.
+    APPOINTMENT = "appointment", gettext_lazy("Appointments")
+    GROUP_ATTENDANCE = "group_attendance", gettext_lazy("Group attendance")
+    NOTE = "note", gettext_lazy("Case notes")
+    STEP_UP = "step_up", gettext_lazy("Step-ups to children's social care")
+    SIGNPOSTING = "signposting", gettext_lazy("Signposting packs")
+    CLOSURE = "closure", gettext_lazy("Closures")
+
+
+_KIND_ORDER = {kind: position for position, kind in enumerate(EntryKind)}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the chronology. `record` is the person-level record it shows, for the audit trail."""
+
+    when: datetime
+    kind: EntryKind
+    title: str
+    detail: str = ""
+    author: str = ""
+    link: str = ""
+    sensitive: bool = False
+    episode_id: int | None = None
+    # Some records carry a date but no time: the page shows only the date.
+    date_only: bool = False
+    # What anyone who may see the entry may read when its content is restricted (a note's type).
+    restricted_summary: str = ""
+    record: models.Model | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return str(self.kind.label)
+
+
+@dataclass(frozen=True)
+class ChronologyScope:
+    """What a source needs: the family and its episodes, loaded once for all sources."""
+
+    family: Family
+    episodes: tuple[Episode, ...]
+
+    @property
+    def episode_ids(self) -> list[int]:
+        return [episode.pk for episode in self.episodes]
+
+    def episode_id_for_referral(self, referral_id: int) -> int | None:
+        """The episode a referral opened, if it opened one: front-door entries belong to it."""
+        return next((e.pk for e in self.episodes if e.referral_id == referral_id), None)
+
+
+Source = Callable[[ChronologyScope], Iterable[Entry]]
+_SOURCES: dict[EntryKind, Source] = {}
+
+
+def register_source(kind: EntryKind, source: Source) -> None:
+    """Add the function that lists one kind of entry. Each kind has one source."""
+    if kind in _SOURCES:
+        raise ImproperlyConfigured(f"The chronology already has a source for {kind.value!r}.")
+    _SOURCES[kind] = source
+
+
+def registered_kinds() -> list[EntryKind]:
+    """The kinds a chronology can show now, in the order they are offered as filters."""
+    return sorted(_SOURCES, key=_KIND_ORDER.__getitem__)
+
+
+def _source(kind: EntryKind) -> Callable[[Source], Source]:
+    def register(source: Source) -> Source:
+        register_source(kind, source)
+        return source
+
+    return register
+
+
+def family_for_chronology(*, reference: str) -> Family:
+    return get_object_or_404(Family, reference=reference)
+
+
+def family_chronology(
+    *,
+    family: Family,
+    user: Any,
+    kinds: Collection[str] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[Entry]:
+    """The family's entries, oldest first, as this user may see them.
+
+    `kinds` limits the entry types (all when empty); the dates are inclusive, in local time. A sensitive
+    entry's content is replaced unless the user may read the episode's sensitive notes, and links to
+    an episode the user may not open are dropped.
+    """
+    episodes = tuple(
+        Episode.objects.filter(family=family)
+        .select_related("team", "closed_by", "referral__decision", "previous_episode")
+        .order_by("opened_on", "id")
+    )
+    scope = ChronologyScope(family=family, episodes=episodes)
+    access = _EpisodeAccess(user=user, episodes=episodes)
+    entries = []
+    for kind in registered_kinds():
+        if kinds and kind not in kinds:
+            continue
+        for entry in _SOURCES[kind](scope):
+            day = timezone.localdate(entry.when)
+            if (date_from and day < date_from) or (date_to and day > date_to):
+                continue
+            entries.append(access.as_seen(entry))
+    # Entries at the same moment follow their kind's order, then the order their records were made.
+    return sorted(entries, key=lambda e: (e.when, _KIND_ORDER[e.kind], e.record.pk if e.record is not None else 0))
+
+
+def records_shown(entries: Iterable[Entry]) -> list[models.Model]:
+    """Each record behind the entries once, for audit_views: an assessment may give three entries."""
+    seen: dict[tuple[str, Any], models.Model] = {}
+    for entry in entries:
+        if entry.record is not None:
+            seen.setdefault((entry.record._meta.label_lower, entry.record.pk), entry.record)
+    return list(seen.values())
+
+
+class _EpisodeAccess:
+    """The user's rights on each of the family's episodes, asked once per episode rather than per entry."""
+
+    def __init__(self, *, user: Any, episodes: tuple[Episode, ...]) -> None:
+        self.user = user
+        self.episodes = {episode.pk: episode for episode in episodes}
+        self._answers: dict[tuple[str, int], bool] = {}
+
+    def allows(self, perm: str, episode_id: int | None) -> bool:
+        if episode_id is None or episode_id not in self.episodes:
+            return False
+        key = (perm, episode_id)
+        if key not in self._answers:
+            self._answers[key] = self.user.has_perm(perm, self.episodes[episode_id])
+        return self._answers[key]
+
+    def as_seen(self, entry: Entry) -> Entry:
+        if entry.sensitive and not self.allows("casework.view_sensitive_notes", entry.episode_id):
+            restricted = _("Sensitive note (content restricted)") if entry.kind == EntryKind.NOTE else _("Restricted")
+            entry = replace(entry, title=restricted, detail=entry.restricted_summary)
+        if entry.link and entry.episode_id is not None and not self.allows("casework.view_episode", entry.episode_id):
+            entry = replace(entry, link="")
+        return entry
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _end_of(day: date) -> datetime:
+    """Things known only by their date (a plan agreed, an action done, a case closed) come after that
+    day's timed entries: they are usually written up at the end of the work."""
+    return timezone.make_aware(datetime.combine(day, time.max))
+
+
+def _name(user: Any) -> str:
+    return user.full_name if user is not None else ""
+
+
+def _case_link(episode_id: int) -> str:
+    return reverse("casework:episode", args=[episode_id])
+
+
+def _plan_link(episode_id: int) -> str:
+    return reverse("casework:plan", args=[episode_id])
+
+
+@_source(EntryKind.REFERRAL)
+def _referrals(scope: ChronologyScope) -> Iterator[Entry]:
+    for referral in Referral.objects.filter(family=scope.family).select_related("logged_by"):
+        who = referral.get_referrer_type_display()
+        if referral.referrer_organisation:
+            who = f"{who}, {referral.referrer_organisation}"
+        yield Entry(
+            when=referral.received_at,
+            kind=EntryKind.REFERRAL,
+            title=_("Contact received: %(channel)s") % {"channel": referral.get_channel_display()},
+            detail=_("Reference %(reference)s, from %(who)s.") % {"reference": referral.reference, "who": who},
+            author=_name(referral.logged_by),
+            episode_id=scope.episode_id_for_referral(referral.pk),
+            record=referral,
+        )
+
+
+@_source(EntryKind.DECISION)
+def _decisions(scope: ChronologyScope) -> Iterator[Entry]:
+    overrides = list(
+        DecisionOverride.objects.filter(decision__referral__family=scope.family)
+        .select_related("overridden_by", "decision")
+        .order_by("overridden_at", "id")
+    )
+    first_override: dict[int, DecisionOverride] = {}
+    for override in overrides:
+        first_override.setdefault(override.decision_id, override)
+    for decision in Decision.objects.filter(referral__family=scope.family).select_related("decided_by"):
+        # An override changes the decision's level in place: the first override remembers the original.
+        original = first_override.get(decision.pk)
+        level = original.previous_level if original else decision.level
+        route = original.get_previous_route_display() if original else decision.get_route_display()
+        title = _("Threshold decision: level %(level)s, %(route)s") % {"level": level, "route": route}
+        if decision.immediate_risk:
+            title = _("%(title)s (immediate risk)") % {"title": title}
+        yield Entry(
+            when=decision.decided_at,
+            kind=EntryKind.DECISION,
+            title=title,
+            detail=decision.rationale,
+            author=_name(decision.decided_by),
+            episode_id=scope.episode_id_for_referral(decision.referral_id),
+            record=decision,
+        )
+    for override in overrides:
+        yield Entry(
+            when=override.overridden_at,
+            kind=EntryKind.DECISION,
+            title=_("Decision changed from level %(old)s to level %(new)s, %(route)s")
+            % {"old": override.previous_level, "new": override.new_level, "route": override.get_new_route_display()},
+            detail=override.reason,
+            author=_name(override.overridden_by),
+            episode_id=scope.episode_id_for_referral(override.decision.referral_id),
+            record=override,
+        )
+
+
+@_source(EntryKind.ALLOCATION)
+def _openings_and_allocations(scope: ChronologyScope) -> Iterator[Entry]:
+    # An episode opens when a decision (or a manager's override of one) accepts the family: it goes just
+    # after that moment when it was the same day, at the start of the day otherwise.
+    accepted_at: dict[int, list[datetime]] = {}
+    for episode in scope.episodes:
+        decision = getattr(episode.referral, "decision", None)
+        accepted_at[episode.referral_id] = [decision.decided_at] if decision is not None else []
+    overrides = DecisionOverride.objects.filter(decision__referral_id__in=list(accepted_at)).values_list(
+        "decision__referral_id", "overridden_at"
+    )
+    for referral_id, overridden_at in overrides:
+        accepted_at[referral_id].append(overridden_at)
+    for episode in scope.episodes:
+        same_day = [m for m in accepted_at[episode.referral_id] if timezone.localdate(m) == episode.opened_on]
+        detail = ""
+        if episode.previous_episode is not None and episode.previous_episode.closed_on is not None:
+            detail = _("Carries on from the support that ended on %(date)s.") % {
+                "date": date_format(episode.previous_episode.closed_on, "j F Y")
+            }
+        yield Entry(
+            when=max(same_day) if same_day else _start_of(episode.opened_on),
+            kind=EntryKind.ALLOCATION,
+            title=_("Support opened with %(team)s") % {"team": episode.team.name},
+            detail=detail,
+            link=_case_link(episode.pk),
+            episode_id=episode.pk,
+            date_only=not same_day,
+            record=episode,
+        )
+    allocations = Allocation.objects.filter(episode_id__in=scope.episode_ids).select_related(
+        "practitioner", "allocated_by"
+    )
+    for allocation in allocations:
+        template = _("Reallocated to %(name)s") if allocation.reason else _("Allocated to %(name)s")
+        yield Entry(
+            when=allocation.allocated_at,
+            kind=EntryKind.ALLOCATION,
+            title=template % {"name": allocation.practitioner.full_name},
+            detail=allocation.reason,
+            author=_name(allocation.allocated_by),
+            link=_case_link(allocation.episode_id),
+            episode_id=allocation.episode_id,
+            record=allocation,
+        )
+
+
+@_source(EntryKind.ASSESSMENT)
+def _assessments(scope: ChronologyScope) -> Iterator[Entry]:
+    assessments = Assessment.objects.filter(episode_id__in=scope.episode_ids).select_related(
+        "started_by", "submitted_by", "signed_off_by"
+    )
+    for assessment in assessments:
+        stage = partial(
+            Entry,
+            kind=EntryKind.ASSESSMENT,
+            link=reverse("casework:assessment", args=[assessment.pk]),
+            episode_id=assessment.episode_id,
+            record=assessment,
+        )
+        yield stage(
+            when=_start_of(assessment.started_on),
+            title=_("Assessment started"),
+            author=_name(assessment.started_by),
+            date_only=True,
+        )
+        if assessment.submitted_at is not None:
+            yield stage(
+                when=assessment.submitted_at,
+                title=_("Assessment sent for sign-off"),
+                author=_name(assessment.submitted_by),
+            )
+        if assessment.signed_off_at is not None:
+            yield stage(
+                when=assessment.signed_off_at,
+                title=_("Assessment signed off"),
+                detail=assessment.manager_comment,
+                author=_name(assessment.signed_off_by),
+            )
+
+
+@_source(EntryKind.PLAN)
+def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
+    for plan in SupportPlan.objects.filter(episode_id__in=scope.episode_ids).select_related("created_by"):
+        link = _plan_link(plan.episode_id)
+        yield Entry(
+            when=plan.created_at,
+            kind=EntryKind.PLAN,
+            title=_("Support plan started"),
+            author=_name(plan.created_by),
+            link=link,
+            episode_id=plan.episode_id,
+            record=plan,
+        )
+        if plan.agreed_on is not None:
+            yield Entry(
+                when=_end_of(plan.agreed_on),
+                kind=EntryKind.PLAN,
+                title=_("Support plan agreed with the family"),
+                link=link,
+                episode_id=plan.episode_id,
+                date_only=True,
+                record=plan,
+            )
+    for outcome in PlanOutcome.objects.filter(plan__episode_id__in=scope.episode_ids).select_related("plan"):
+        yield Entry(
+            when=outcome.created_at,
+            kind=EntryKind.PLAN,
+            title=_("Outcome added: %(domain)s") % {"domain": outcome.get_domain_display()},
+            detail=_("%(description)s (starting score %(score)s out of 10)")
+            % {"description": outcome.description, "score": outcome.baseline_score},
+            link=_plan_link(outcome.plan.episode_id),
+            episode_id=outcome.plan.episode_id,
+            record=outcome,
+        )
+    actions = PlanAction.objects.filter(outcome__plan__episode_id__in=scope.episode_ids).select_related(
+        "intervention", "assigned_to", "outcome__plan"
+    )
+    for action in actions:
+        episode_id = action.outcome.plan.episode_id
+        detail = _("%(delivery)s, by %(who)s, due %(due)s.") % {
+            "delivery": action.get_delivery_display(),
+            "who": action.who,
+            "due": date_format(action.due_on, "j F Y"),
+        }
+        if action.status == ActionStatus.CANCELLED:
+            # A cancelled action keeps no date of its cancelling: say so on the line that added it.
+            detail = f"{detail} {_('Cancelled.')}"
+        yield Entry(
+            when=action.created_at,
+            kind=EntryKind.PLAN,
+            title=_("Action added: %(intervention)s") % {"intervention": action.intervention.name},
+            detail=" ".join(part for part in (detail, action.detail) if part),
+            link=_plan_link(episode_id),
+            episode_id=episode_id,
+            record=action,
+        )
+        if action.completed_on is not None:
+            yield Entry(
+                when=_end_of(action.completed_on),
+                kind=EntryKind.PLAN,
+                title=_("Action done: %(intervention)s") % {"intervention": action.intervention.name},
+                link=_plan_link(episode_id),
+                episode_id=episode_id,
+                date_only=True,
+                record=action,
+            )
+
+
+@_source(EntryKind.REVIEW)
+def _reviews(scope: ChronologyScope) -> Iterator[Entry]:
+    reviews = PlanReview.objects.filter(plan__episode_id__in=scope.episode_ids).select_related("reviewed_by", "plan")
+    for review in reviews:
+        yield Entry(
+            when=_end_of(review.reviewed_on),
+            kind=EntryKind.REVIEW,
+            title=review.get_kind_display(),
+            detail=review.summary,
+            author=_name(review.reviewed_by),
+            link=_plan_link(review.plan.episode_id),
+            episode_id=review.plan.episode_id,
+            date_only=True,
+            record=review,
+        )
+
+
+@_source(EntryKind.NOTE)
+def _notes(scope: ChronologyScope) -> Iterator[Entry]:
+    for note in CaseNote.objects.filter(episode_id__in=scope.episode_ids).select_related("author"):
+        yield Entry(
+            when=note.occurred_at,
+            kind=EntryKind.NOTE,
+            title=note.get_kind_display(),
+            detail=note.text,
+            author=_name(note.author),
+            link=f"{reverse('casework:notes', args=[note.episode_id])}#note-{note.pk}",
+            sensitive=note.sensitive,
+            episode_id=note.episode_id,
+            restricted_summary=note.get_kind_display(),
+            record=note,
+        )
+
+
+@_source(EntryKind.STEP_UP)
+def _step_ups(scope: ChronologyScope) -> Iterator[Entry]:
+    for step_up in StepUp.objects.filter(episode_id__in=scope.episode_ids).select_related("stepped_up_by"):
+        title = _("Stepped up to children's social care")
+        if step_up.immediate_risk:
+            title = _("%(title)s (immediate risk)") % {"title": title}
+        detail = step_up.reason
+        if step_up.social_care_reference:
+            detail = _("%(reason)s Social care reference: %(reference)s.") % {
+                "reason": detail,
+                "reference": step_up.social_care_reference,
+            }
+        yield Entry(
+            when=step_up.stepped_up_at,
+            kind=EntryKind.STEP_UP,
+            title=title,
+            detail=detail,
+            author=_name(step_up.stepped_up_by),
+            link=reverse("casework:step_up_detail", args=[step_up.episode_id, step_up.pk]),
+            episode_id=step_up.episode_id,
+            record=step_up,
+        )
+
+
+@_source(EntryKind.SIGNPOSTING)
+def _signposting_packs(scope: ChronologyScope) -> Iterator[Entry]:
+    packs = (
+        SignpostingPack.objects.filter(
+            Q(decision__referral__family=scope.family) | Q(stepped_down_from__family=scope.family)
+        )
+        .select_related("decision")
+        .annotate(service_count=Count("services", distinct=True), article_count=Count("articles", distinct=True))
+        .order_by("created_at", "id")
+    )
+    for pack in packs:
+        stepped_down = pack.stepped_down_from_id is not None
+        yield Entry(
+            when=pack.created_at,
+            kind=EntryKind.SIGNPOSTING,
+            title=_("Step-down signposting pack sent") if stepped_down else _("Signposting pack sent"),
+            detail=_("%(services)s services and %(articles)s articles.")
+            % {"services": pack.service_count, "articles": pack.article_count},
+            episode_id=pack.stepped_down_from_id or scope.episode_id_for_referral(pack.decision.referral_id),
+            record=pack,
+        )
+
+
+@_source(EntryKind.CLOSURE)
+def _closures(scope: ChronologyScope) -> Iterator[Entry]:
+    for episode in scope.episodes:
+        if episode.closed_on is None:
+            continue
+        yield Entry(
+            when=_end_of(episode.closed_on),
+            kind=EntryKind.CLOSURE,
+            title=_("Support ended: %(reason)s") % {"reason": episode.get_closure_reason_display()},
+            detail=episode.closure_note,
+            author=_name(episode.closed_by),
+            link=_case_link(episode.pk),
+            episode_id=episode.pk,
+            date_only=True,
+            record=episode,
+        )
