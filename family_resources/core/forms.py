@@ -6,10 +6,12 @@ from one place instead of per-page markup.
 """
 
 from collections.abc import Mapping
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -32,3 +34,29 @@ def form_add_service_errors(
     for name, problems in error.message_dict.items():
         target = (field_names or {}).get(name, name)
         form.add_error(target if target in form.fields else None, problems)
+
+
+class DateRangeForm(forms.Form):
+    """An optional From and To date for filtering a list; subclasses add their own filters and field_order."""
+
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        help_text=_("For example, 2026-11-01"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the start date as a real date, like 2026-11-01")},
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        help_text=_("For example, 2026-11-30"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the end date as a real date, like 2026-11-30")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date must be the same as or after the start date"))
+        return cleaned

@@ -37,8 +37,8 @@ from family_resources.catalogue.models import CeasedService, Intervention, Servi
 from family_resources.consultation.models import Consultation
 from family_resources.demo import content
 from family_resources.directory.models import Organisation, Service
-from family_resources.families.models import Family
-from family_resources.families.services import family_hide_address
+from family_resources.families.models import AgencyType, ConsentMethod, Family, Person
+from family_resources.families.services import consent_record, family_hide_address, professional_add
 from family_resources.intake.eligibility import Relationship
 from family_resources.intake.models import Channel, ReferrerType, Urgency
 from family_resources.intake.services import PersonInput, ReferralInput, referral_create_family, referral_submit
@@ -260,6 +260,7 @@ def _families_and_referrals(fake: Faker, rng: random.Random, practitioners: dict
 # one waiting for sign-off, a signed-off assessment with a plan being written, an agreed plan, an
 # agreed plan already reviewed once.
 CASEWORK_STAGES = 6
+HEALTH_VISITORS = ["Grace Okafor", "Helen Shah", "Joanna Nowak"]
 
 
 def _casework() -> None:
@@ -276,6 +277,14 @@ def _casework() -> None:
         practitioner = episode.lead_practitioner
         if stage == 0 or practitioner is None:
             continue
+        family = episode.family
+        professional_add(family=family, name=HEALTH_VISITORS[index % len(HEALTH_VISITORS)],
+                         agency_type=AgencyType.HEALTH_VISITOR, organisation="Luton 0-19 Public Health Nursing",
+                         phone="01632 960" + f"{index % 1000:03d}")  # fmt: skip
+        parent = family.members.filter(kind=Person.Kind.ADULT).first()
+        if parent is not None:
+            consent_record(family=family, given_by=parent, given_on=episode.opened_on, method=ConsentMethod.VERBAL,
+                           agencies=[AgencyType.HEALTH_VISITOR, AgencyType.SCHOOL], recorded_by=practitioner)  # fmt: skip
         assessment = assessment_start(episode=episode, started_by=practitioner)
         assessment_update(
             assessment=assessment,

@@ -9,6 +9,7 @@ from family_resources.casework import selectors
 from family_resources.casework.due import due_items
 from family_resources.casework.models import Episode
 from family_resources.casework.services.closure import step_down_pack
+from family_resources.families.addresses import address_seen_by
 
 
 def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
@@ -35,6 +36,8 @@ def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
             "plan": plan,
             "assessment": assessment,
             "step_ups": step_ups,
+            # The address a practitioner visits, as this reader may see it: the families app decides.
+            "address": address_seen_by(user=request.user, holder=episode.family),
             "step_down_pack": step_down_pack(episode),
             "allocations": list(episode.allocations.select_related("practitioner")),
         },
