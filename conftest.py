@@ -63,6 +63,7 @@ def page(browser: Any) -> Iterator[Any]:
 REFERENCE_DATA_MIGRATIONS = [
     "family_resources.places.migrations.0002_reference_data",
     "family_resources.places.migrations.0003_postcodesector",
+    "family_resources.places.migrations.0005_rooms_and_hours",
     "family_resources.catalogue.migrations.0002_reference_data",
     "family_resources.accounts.migrations.0002_teams",
     "family_resources.triage.migrations.0003_guidance_version_1",
