@@ -16,7 +16,7 @@ from faker import Faker
 from family_resources.accounts.models import Team, TeamMembership, User
 from family_resources.accounts.roles import Role
 from family_resources.audit.context import AuditContext, acting_as
-from family_resources.casework.models import Delivery, Domain, Episode
+from family_resources.casework.models import Assessment, Delivery, Domain, Episode
 from family_resources.casework.services import episode_allocate
 from family_resources.casework.services.assessments import (
     FindingInput,
@@ -270,8 +270,8 @@ def _casework() -> None:
         "lead_practitioner", "team"
     )
     managers = {m.team_id: m.user for m in TeamMembership.objects.filter(user__role=Role.TEAM_MANAGER)}
-    programme = Intervention.objects.filter(active=True, bookable=True, group=True).order_by("name").first()
-    visiting = Intervention.objects.filter(active=True, bookable=True, one_to_one=True).order_by("name").first()
+    programme = Intervention.objects.get(slug="mental-health")  # the mental health and self-esteem group
+    visiting = Intervention.objects.get(slug="school-readiness")
     for index, episode in enumerate(episodes.order_by("pk")):
         stage = index % CASEWORK_STAGES
         practitioner = episode.lead_practitioner
@@ -304,6 +304,15 @@ def _casework() -> None:
         if stage == 2 or manager is None:
             continue
         assessment_sign_off(assessment=assessment, signed_off_by=manager, comment="Clear analysis; agreed.")
+        # The services stamp today's time; a demo family that has been with the team for weeks had its
+        # assessment signed off in its first week, so the dates on its record read in order.
+        signed = min(
+            timezone.now(),
+            timezone.make_aware(datetime.combine(min(today, episode.opened_on + timedelta(days=7)), time(15))),
+        )
+        Assessment.objects.filter(pk=assessment.pk).update(
+            submitted_at=signed - timedelta(hours=4), signed_off_at=signed
+        )
         plan = plan_create(episode=episode, created_by=practitioner)
         due = today + timedelta(days=21)
         bedtimes = plan_outcome_add(plan=plan, domain=Domain.EARLY_YEARS, description=content.OUTCOME_ROUTINES,
@@ -316,7 +325,9 @@ def _casework() -> None:
                         assigned_to_other="Parent")  # fmt: skip
         if stage == 3:
             continue
-        agreed_on = max(episode.opened_on, today - timedelta(days=50 if stage == 5 else 10))
+        agreed_on = min(
+            today, max(episode.opened_on + timedelta(days=8), today - timedelta(days=50 if stage == 5 else 10))
+        )
         plan_agree(plan=plan, agreed_on=agreed_on)
         if stage == 5:
             plan_review_record(
