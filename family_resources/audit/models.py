@@ -51,6 +51,11 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=100, db_index=True, help_text=_("app_label.model"))
     object_id = models.CharField(max_length=64, db_index=True)
     changed_fields = models.JSONField(default=list, blank=True)
+    # The hash chain (audit.chain): each entry carries the hash of the one before, so an edited,
+    # removed or inserted entry shows up when the chain is verified.
+    sequence = models.BigIntegerField(unique=True, null=True, editable=False)
+    previous_hash = models.CharField(max_length=64, blank=True, editable=False)
+    entry_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects: ClassVar[models.Manager["AuditEvent"]] = AuditEventQuerySet.as_manager()
 
@@ -68,6 +73,17 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class AuditChainHead(models.Model):
+    """The last link of the audit hash chain. Its row is locked while entries are added, so the
+    chain has one order even when many requests write at once."""
+
+    sequence = models.BigIntegerField(default=0)
+    entry_hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"Audit chain at {self.sequence}"
 
 
 class TrackedModel(models.Model):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 
+from family_resources.audit.chain import append
 from family_resources.audit.context import current
 from family_resources.audit.models import AuditAction, AuditEvent
 
@@ -13,7 +14,8 @@ from family_resources.audit.models import AuditAction, AuditEvent
 def audit_record(*, action: AuditAction, instance: models.Model, changed_fields: list[str] | None = None) -> AuditEvent:
     context = current()
     actor = context.actor
-    return AuditEvent.objects.create(
+    event = AuditEvent(
+        occurred_at=timezone.now(),
         action=action,
         actor=actor,
         actor_role=getattr(actor, "role", "") or "",
@@ -24,6 +26,7 @@ def audit_record(*, action: AuditAction, instance: models.Model, changed_fields:
         object_id=str(instance.pk),
         changed_fields=changed_fields or [],
     )
+    return append([event])[0]
 
 
 def audit_view(*, instance: models.Model) -> AuditEvent:
@@ -36,19 +39,21 @@ def audit_views(*, instances: Any) -> None:
     context = current()
     actor = context.actor
     now = timezone.now()
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            occurred_at=now,
-            action=AuditAction.VIEW,
-            actor=actor,
-            actor_role=getattr(actor, "role", "") or "",
-            source=context.source,
-            ip_address=context.ip_address,
-            path=context.path,
-            object_type=instance._meta.label_lower,
-            object_id=str(instance.pk),
-        )
-        for instance in instances
+    append(
+        [
+            AuditEvent(
+                occurred_at=now,
+                action=AuditAction.VIEW,
+                actor=actor,
+                actor_role=getattr(actor, "role", "") or "",
+                source=context.source,
+                ip_address=context.ip_address,
+                path=context.path,
+                object_type=instance._meta.label_lower,
+                object_id=str(instance.pk),
+            )
+            for instance in instances
+        ]
     )
 
 
