@@ -18,6 +18,8 @@ urlpatterns = [
     path("staff/audit/", include("family_resources.audit.urls")),
     path("staff/families/", include("family_resources.families.urls")),
     path("staff/casework/", include("family_resources.casework.urls")),
+    path("staff/scheduling/", include("family_resources.scheduling.urls")),
+    path("staff/programmes/", include("family_resources.programmes.urls")),
     path("staff/", include("family_resources.triage.urls")),
     path("staff/referrals/", include("family_resources.intake.urls")),
     path("staff/outbox/", include("family_resources.notifications.urls")),

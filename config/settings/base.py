@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "family_resources.intake",
     "family_resources.triage",
     "family_resources.casework",
+    "family_resources.programmes",
+    "family_resources.scheduling",
     "family_resources.directory",
     "family_resources.resources",
     "family_resources.consultation",
@@ -248,3 +250,19 @@ CASEWORK_VISIT_INTERVAL_DAYS = {
 CASEWORK_DUE_SOON_DAYS = env_int("CASEWORK_DUE_SOON_DAYS", 7)
 # A family accepted again within this many days of closure carries on the old episode's work.
 CASEWORK_REOPEN_WINDOW_DAYS = env_int("CASEWORK_REOPEN_WINDOW_DAYS", 90)
+
+# Scheduling: one-to-one appointments (docs/decisions/0015-scheduling-and-no-double-booking.md).
+# Time a practitioner needs to get between a home visit and an appointment anywhere else.
+SCHEDULING_TRAVEL_MINUTES = env_int("SCHEDULING_TRAVEL_MINUTES", 30)
+# Home visits may be booked between these times (24-hour, UK time), on these weekdays (0 is Monday).
+SCHEDULING_HOME_VISITS_FROM = env_str("SCHEDULING_HOME_VISITS_FROM", "08:00")
+SCHEDULING_HOME_VISITS_UNTIL = env_str("SCHEDULING_HOME_VISITS_UNTIL", "20:00")
+SCHEDULING_HOME_VISIT_WEEKDAYS = [
+    int(day) for day in env_list("SCHEDULING_HOME_VISIT_WEEKDAYS", ["0", "1", "2", "3", "4"])
+]
+
+# Group programmes and supervised contact (docs/decisions/0016-group-programmes-and-waiting-lists.md).
+# A place given up on a group programme is offered to the next family waiting, who have this many days to answer.
+PROGRAMMES_OFFER_DAYS = env_int("PROGRAMMES_OFFER_DAYS", 3)
+# A parent completes a programme by attending at least this percentage of the sessions that took place.
+PROGRAMMES_COMPLETION_PERCENT = env_int("PROGRAMMES_COMPLETION_PERCENT", 75)

@@ -10,6 +10,7 @@ from family_resources.casework import selectors as casework
 from family_resources.consultation import selectors as consultation
 from family_resources.directory import selectors as directory
 from family_resources.intake import selectors as intake
+from family_resources.scheduling import selectors as scheduling
 from family_resources.triage import selectors as triage
 
 
@@ -22,7 +23,9 @@ class HomePage:
 def home_page_for(user: User) -> HomePage:
     role = user.role
     if role == Role.PRACTITIONER:
-        return HomePage("accounts/home/practitioner.html", casework.practitioner_workload(user))
+        context = casework.practitioner_workload(user)
+        context["todays_appointments"] = scheduling.todays_appointments(user)
+        return HomePage("accounts/home/practitioner.html", context)
     if role == Role.TEAM_MANAGER:
         team_ids = staff.team_ids_of(user)
         return HomePage(

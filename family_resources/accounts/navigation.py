@@ -32,6 +32,10 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
             request, [(_("Get help"), reverse("core:home")), (_("Resource centre"), reverse("resources:list"))]
         )
     entries = [(_("Home"), reverse("accounts:home"))]
+    if user.has_perm("scheduling.keep_diary"):
+        entries.append((_("Diary"), reverse("scheduling:diary")))
+    if user.has_perm("programmes.view_programme"):
+        entries.append((_("Group programmes"), reverse("programmes:list")))
     if user.has_perm("triage.view_guidance"):
         entries.append((_("Threshold guidance"), reverse("triage:guidance")))
     if user.has_perm("notifications.view_message"):

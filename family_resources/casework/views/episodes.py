@@ -10,6 +10,7 @@ from family_resources.casework.due import due_items
 from family_resources.casework.models import Episode
 from family_resources.casework.services.closure import step_down_pack
 from family_resources.families.addresses import address_seen_by
+from family_resources.programmes import selectors as programme_selectors
 
 
 def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
@@ -23,7 +24,9 @@ def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
     if assessment is not None:
         audit_view(instance=assessment)
     step_ups = list(episode.step_ups.all())
-    audit_views(instances=step_ups)
+    programme_enrolments = programme_selectors.episode_enrolments(episode=episode)
+    contact_sessions = programme_selectors.episode_contact_sessions(episode=episode)
+    audit_views(instances=[*step_ups, *programme_enrolments, *contact_sessions])
     return render(
         request,
         "casework/episode_detail.html",
@@ -36,6 +39,8 @@ def episode_detail(request: HttpRequest, episode_id: int) -> HttpResponse:
             "plan": plan,
             "assessment": assessment,
             "step_ups": step_ups,
+            "programme_enrolments": programme_enrolments,
+            "contact_sessions": contact_sessions,
             # The address a practitioner visits, as this reader may see it: the families app decides.
             "address": address_seen_by(user=request.user, holder=episode.family),
             "step_down_pack": step_down_pack(episode),

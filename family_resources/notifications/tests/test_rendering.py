@@ -68,6 +68,11 @@ def test_the_shipped_messages_are_the_ones_other_apps_use():
         "signposting_followup",
         "signposting_reminder",
         "step_down_pack",
+        "appointment_booked",
+        "appointment_moved",
+        "appointment_cancelled",
+        "appointment_reminder",
+        "programme_place_offered",
     }
     assert {language for template, language in SHIPPED if template == "referral_received"} == {"en", "ur", "pl"}
 
