@@ -64,6 +64,8 @@ REFERENCE_DATA_MIGRATIONS = [
     "family_resources.places.migrations.0002_reference_data",
     "family_resources.places.migrations.0003_postcodesector",
     "family_resources.places.migrations.0005_rooms_and_hours",
+    "family_resources.directory.migrations.0004_needs_taxonomy",
+    "family_resources.resources.migrations.0003_topics",
     "family_resources.catalogue.migrations.0002_reference_data",
     "family_resources.accounts.migrations.0002_teams",
     "family_resources.triage.migrations.0003_guidance_version_1",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("family_resources.core.urls")),
     path("refer/", include("family_resources.intake.journey.urls")),
     path("resources/", include("family_resources.resources.urls")),
+    path("directory/", include("family_resources.directory.urls")),
     path("help-check/", include("family_resources.triage.public_urls")),
     path("staff/", include("family_resources.accounts.urls")),
     path("staff/audit/", include("family_resources.audit.urls")),
@@ -23,8 +24,11 @@ urlpatterns = [
     path("staff/", include("family_resources.triage.urls")),
     path("staff/referrals/", include("family_resources.intake.urls")),
     path("staff/outbox/", include("family_resources.notifications.urls")),
+    path("staff/directory/", include("family_resources.directory.staff_urls")),
+    path("staff/resources/", include("family_resources.resources.staff_urls")),
     path("staff/admin/", admin.site.urls),
     path("api/v1/", include("family_resources.api.urls")),
+    path("api/oruk/", include("family_resources.directory.oruk_urls")),
 ]
 
 handler404 = "family_resources.core.views.page_not_found"

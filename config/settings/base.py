@@ -266,3 +266,10 @@ SCHEDULING_HOME_VISIT_WEEKDAYS = [
 PROGRAMMES_OFFER_DAYS = env_int("PROGRAMMES_OFFER_DAYS", 3)
 # A parent completes a programme by attending at least this percentage of the sessions that took place.
 PROGRAMMES_COMPLETION_PERCENT = env_int("PROGRAMMES_COMPLETION_PERCENT", 75)
+
+# Community directory and Open Referral UK API (docs/decisions/0017-directory-and-open-referral-uk.md).
+# Open Referral UK addresses need a county; the area name describes borough-wide services' coverage.
+ORUK_STATE_PROVINCE = env_str("ORUK_STATE_PROVINCE", "Bedfordshire")
+ORUK_AREA_NAME = env_str("ORUK_AREA_NAME", "Luton")
+# Published as each service's assurer_email: who checked the entry (the directory team's address).
+ORUK_ASSURER_EMAIL = env_str("ORUK_ASSURER_EMAIL", SERVICE_EMAIL)

@@ -29,7 +29,12 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return _items(
-            request, [(_("Get help"), reverse("core:home")), (_("Resource centre"), reverse("resources:list"))]
+            request,
+            [
+                (_("Get help"), reverse("core:home")),
+                (_("Community groups"), reverse("directory:search")),
+                (_("Resource centre"), reverse("resources:list")),
+            ],
         )
     entries = [(_("Home"), reverse("accounts:home"))]
     if user.has_perm("scheduling.keep_diary"):
@@ -42,6 +47,10 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         entries.append((_("Messages sent"), reverse("notifications:outbox")))
     if user.role in AUDIT_READER_ROLES:
         entries.append((_("Audit trail"), reverse("audit:search")))
+    if user.has_perm("directory.view_directory_work"):
+        entries.append((_("Community directory"), reverse("directory_staff:dashboard")))
+    if user.has_perm("resources.edit_article"):
+        entries.append((_("Resource centre articles"), reverse("resources_staff:list")))
     if user.is_staff:
         entries.append((_("Reference data"), reverse("admin:index")))
     entries.append((_("Sign out"), reverse("accounts:sign_out")))

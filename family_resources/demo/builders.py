@@ -36,14 +36,24 @@ from family_resources.casework.services.plans import (
 from family_resources.catalogue.models import CeasedService, Intervention, ServiceArea
 from family_resources.consultation.models import Consultation
 from family_resources.demo import content
-from family_resources.directory.models import Organisation, Service
+from family_resources.directory.models import (
+    EvidenceKind,
+    Location,
+    Organisation,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from family_resources.directory.services import safeguarding_evidence_verify
 from family_resources.families.models import AgencyType, ConsentMethod, Family, Person
 from family_resources.families.services import consent_record, family_hide_address, professional_add
 from family_resources.intake.eligibility import Relationship
 from family_resources.intake.models import Channel, ReferrerType, Urgency
 from family_resources.intake.services import PersonInput, ReferralInput, referral_create_family, referral_submit
 from family_resources.places.models import Neighbourhood, PostcodeSector
-from family_resources.resources.models import Article
+from family_resources.resources.models import Article, Topic
+from family_resources.resources.services import article_create, article_publish, article_submit
 from family_resources.triage.services import decision_record
 
 SEED = 2026
@@ -53,6 +63,51 @@ SERVICE_LANGUAGES = {
     "Breastfeeding peer support": ["en", "ur", "bn"],
     "Youth club": ["en", "pl"],
     "Stay and play": ["en", "pl", "ro"],
+}
+SERVICE_CATEGORIES = {
+    "Baby equipment bank": ["money-housing", "babies"],
+    "Baby massage and baby talk group": ["babies"],
+    "Breastfeeding peer support": ["babies", "health"],
+    "Stay and play": ["play"],
+    "Youth club": ["young-people"],
+    "Sing and sign": ["play", "babies"],
+    "SEND parents' coffee mornings": ["send"],
+    "Cook and eat together": ["health"],
+    "Dads and kids Saturday club": ["play", "school-age"],
+    "Antenatal group": ["pregnancy"],
+}
+DEMO_VENUES = {
+    "central": ("Central community rooms", "12 Church Street", "LU1 2AA"),
+    "north": ("Marsh Farm community hall", "3 Purley Centre", "LU3 1AA"),
+    "south": ("Park Town hall", "8 Park Street", "LU1 3AA"),
+    "east": ("Stopsley church hall", "1 Hitchin Road", "LU2 0AA"),
+    "west": ("Bury Park community rooms", "20 Dunstable Road", "LU4 8AA"),
+}
+EVIDENCE_SEEN = {
+    EvidenceKind.POLICY: "Safeguarding policy, reviewed by the trustees this year.",
+    EvidenceKind.LEAD: "Designated safeguarding lead named, with a deputy.",
+    EvidenceKind.DBS: "Enhanced DBS checks for every volunteer who works with children.",
+    EvidenceKind.INSURANCE: "Public liability insurance certificate.",
+    EvidenceKind.TRAINING: "Level 1 safeguarding training for all volunteers.",
+}
+HEALTH_ORGANISATION = (
+    "Luton 0-19 Public Health Nursing",
+    "Health visitors and school nurses for every family with children in Luton.",
+    [
+        (
+            "Health visitor drop-in clinic",
+            "Weigh your baby and talk to a health visitor; no appointment needed.",
+            "west",
+        ),
+        ("Child health clinic", "Health and development checks for under-fives.", "central"),
+    ],
+)
+AREA_TOPICS = {
+    "early-years": "toddlers",
+    "send": "send",
+    "school-aged": "school-age",
+    "teenage": "teenagers",
+    "supervised-contact": "family-relationships",
 }
 DEMO_DOMAIN = "example.org"
 FAMILY_COUNT = 36
@@ -345,18 +400,42 @@ def _birthday(rng: random.Random, today: date, youngest: int, oldest: int) -> da
 
 
 def _directory() -> None:
+    """Organisations vetted by the directory officer through the evidence service (one never verified, one
+    lapsed), each service meeting at a venue in its neighbourhood once a week; and the universal health services."""
     today = timezone.localdate()
+    officer = User.objects.get(email=f"directory@{DEMO_DOMAIN}")
     areas = {area.slug: area for area in ServiceArea.objects.all()}
     ceased = {item.slug: item for item in CeasedService.objects.all()}
     neighbourhoods = {n.slug: n for n in Neighbourhood.objects.all()}
-    for number, (name, description, expires_in, services) in enumerate(content.ORGANISATIONS):
+    terms = {term.slug: term for term in TaxonomyTerm.objects.all()}
+    health_services: list[content.ServiceRow] = [
+        (name, about, area, 0, 5, True, ["early-years"], ["other-health-related-services-at-childrens-centre"])
+        for name, about, area in HEALTH_ORGANISATION[2]
+    ]
+    rows: list[tuple[str, str, int | None, list[content.ServiceRow]]] = [
+        *content.ORGANISATIONS,
+        (HEALTH_ORGANISATION[0], HEALTH_ORGANISATION[1], 200, health_services),
+    ]
+    for number, (name, description, expires_in, services) in enumerate(rows):
+        handle = name.lower().replace(" ", "").replace(chr(39), "")[:20]
         organisation = Organisation.objects.create(
             name=name,
+            kind=Organisation.Kind.HEALTH if name == HEALTH_ORGANISATION[0] else Organisation.Kind.COMMUNITY,
             description=description,
-            email=f"hello@{name.lower().replace(' ', '').replace(chr(39), '')[:20]}.example.org",
+            email=f"hello@{handle}.example.org",
             phone=f"01632 960 {200 + number:03d}",
-            safeguarding_evidence_expires_on=None if expires_in is None else today + timedelta(days=expires_in),
+            account_name="Demo organiser",
+            account_email=f"directory@{handle}.example.org",
         )
+        if expires_in is not None:
+            # Lapsed evidence was verified a year before it ran out; the rest was verified today.
+            verified_at = timezone.now() - timedelta(days=365) if expires_in < 0 else None
+            for kind in EvidenceKind:
+                days = expires_in if kind == EvidenceKind.DBS else max(expires_in, 0) + 90
+                safeguarding_evidence_verify(
+                    organisation=organisation, kind=kind, detail=EVIDENCE_SEEN[kind], verified_by=officer,
+                    valid_until=today + timedelta(days=days), verified_at=verified_at,
+                )  # fmt: skip
         for s_name, s_desc, area, min_age, max_age, free, area_slugs, replaces in services:
             service = Service.objects.create(
                 organisation=organisation,
@@ -366,27 +445,51 @@ def _directory() -> None:
                 min_age=min_age,
                 max_age=max_age,
                 is_free=free,
+                languages=SERVICE_LANGUAGES.get(s_name, ["en"]),
+                cost_description="" if free else "A small donation is asked for",
+                assured_on=today,
             )
-            service.languages = SERVICE_LANGUAGES.get(s_name, ["en"])
-            service.save(update_fields=["languages"])
             service.service_areas.set([areas[a] for a in area_slugs])
+            service.categories.set([terms[t] for t in SERVICE_CATEGORIES.get(s_name, [])])
             service.replaces.set([ceased[c] for c in replaces])
+            venue, address, postcode = DEMO_VENUES[area]
+            location, _ = Location.objects.get_or_create(
+                organisation=organisation,
+                name=venue,
+                defaults={
+                    "address_1": address,
+                    "postcode": postcode,
+                    "neighbourhood": neighbourhoods[area],
+                    "accessibility": "Step-free entrance and an accessible toilet.",
+                },
+            )
+            ServiceAtLocation.objects.create(service=service, location=location)
+            Schedule.objects.create(service=service, weekday=number % 6, opens_at=time(10, 0), closes_at=time(11, 30))
 
 
 def _articles() -> None:
+    """Written by the directory officer and published by the service manager (a second editor), as the pages do."""
+    editor = User.objects.get(email=f"directory@{DEMO_DOMAIN}")
+    reviewer = User.objects.get(email=f"service.manager@{DEMO_DOMAIN}")
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
     areas = {area.slug: area for area in ServiceArea.objects.all()}
-    now = timezone.now()
     for slug, title, summary, area_slugs, paragraphs in [*content.ARTICLES, content.DRAFT_ARTICLE]:
-        published = slug != content.DRAFT_ARTICLE[0]
-        article = Article.objects.create(
-            slug=slug,
-            title=title,
-            summary=summary,
-            body="\n\n".join(paragraphs),
-            published=published,
-            published_at=now if published else None,
+        article = article_create(
+            content={
+                "slug": slug,
+                "title": title,
+                "kind": "article",
+                "summary": summary,
+                "body": "\n\n".join(paragraphs),
+            },
+            topics=[topics[AREA_TOPICS[a]] for a in area_slugs if a in AREA_TOPICS],
+            ceased_services=CeasedService.objects.filter(slug="stay-and-play") if slug == "toddler-tantrums" else [],
+            created_by=editor,
         )
+        # Signposting packs choose articles by service area.
         article.service_areas.set([areas[a] for a in area_slugs])
+        if slug != content.DRAFT_ARTICLE[0]:
+            article_publish(article=article_submit(article=article, submitted_by=editor), published_by=reviewer)
 
 
 def _consultation() -> None:

@@ -55,8 +55,8 @@ def test_referrals_at_every_level_and_on_every_route(loaded):
 def test_services_and_articles(loaded):
     assert Organisation.objects.filter(safeguarding_evidence_expires_on__isnull=True).exists()
     assert Organisation.objects.filter(services__replaces__isnull=False).exists()
-    assert Article.objects.filter(published=True).count() >= 5
-    assert Article.objects.filter(published=False).exists()
+    assert Article.objects.filter(status="published").count() >= 5
+    assert Article.objects.filter(status="draft").exists()
 
 
 def test_running_it_again_changes_nothing(loaded):

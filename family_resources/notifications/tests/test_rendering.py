@@ -73,6 +73,11 @@ def test_the_shipped_messages_are_the_ones_other_apps_use():
         "appointment_cancelled",
         "appointment_reminder",
         "programme_place_offered",
+        "directory_sign_in_link",
+        "directory_request_approved",
+        "directory_request_rejected",
+        "safeguarding_evidence_due",
+        "safeguarding_evidence_lapsed",
     }
     assert {language for template, language in SHIPPED if template == "referral_received"} == {"en", "ur", "pl"}
 

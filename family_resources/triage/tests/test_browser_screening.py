@@ -29,7 +29,9 @@ def queue() -> tuple[str, str]:
         organisation=organisation, name="Toddler play mornings", description="Play for under-fives.",
         min_age=0, max_age=5, neighbourhood=west,
     )  # fmt: skip
-    Article.objects.create(slug="sleep", title="Bedtime routines", summary="s", body="b", published=True)
+    Article.objects.create(
+        slug="sleep", title="Bedtime routines", summary="s", body="b", status="published", published_at=timezone.now()
+    )
     families = []
     for days in (3, 1):
         family = FamilyFactory.create(neighbourhood=west, contact_email=f"family{days}@example.org")

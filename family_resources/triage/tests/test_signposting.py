@@ -116,7 +116,9 @@ def test_needs_narrow_the_pack_where_a_service_meets_them(family, west):
 
 def test_with_no_needs_the_pack_still_matches_ages_so_it_is_not_empty(family, west):
     group = service(organisation("Group", 100), "Toddler group", where=west)
-    Article.objects.create(slug="a", title="Sleep", summary="s", body="b", published=True)
+    Article.objects.create(
+        slug="a", title="Sleep", summary="s", body="b", status="published", published_at=timezone.now()
+    )
 
     pack = signpost(family).signposting_pack
 
