@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/audit/", include("family_resources.audit.urls")),
     path("staff/families/", include("family_resources.families.urls")),
     path("staff/casework/", include("family_resources.casework.urls")),
+    path("staff/reports/", include("family_resources.reporting.urls")),
     path("staff/scheduling/", include("family_resources.scheduling.urls")),
     path("staff/programmes/", include("family_resources.programmes.urls")),
     path("staff/", include("family_resources.triage.urls")),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "family_resources.intake",
     "family_resources.triage",
     "family_resources.casework",
+    "family_resources.reporting",
     "family_resources.programmes",
     "family_resources.scheduling",
     "family_resources.directory",
@@ -273,3 +274,7 @@ ORUK_STATE_PROVINCE = env_str("ORUK_STATE_PROVINCE", "Bedfordshire")
 ORUK_AREA_NAME = env_str("ORUK_AREA_NAME", "Luton")
 # Published as each service's assurer_email: who checked the entry (the directory team's address).
 ORUK_ASSURER_EMAIL = env_str("ORUK_ASSURER_EMAIL", SERVICE_EMAIL)
+
+# Reporting for managers (docs/decisions/0018-reporting-layer.md).
+# In anything that leaves the system, counts from 1 up to one less than this are shown as "fewer than" it.
+REPORTING_SMALL_NUMBER_LIMIT = env_int("REPORTING_SMALL_NUMBER_LIMIT", 5)

@@ -47,6 +47,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         entries.append((_("Messages sent"), reverse("notifications:outbox")))
     if user.role in AUDIT_READER_ROLES:
         entries.append((_("Audit trail"), reverse("audit:search")))
+    if user.has_perm("reporting.view_dashboard"):
+        entries.append((_("Reports"), reverse("reporting:dashboard")))
     if user.has_perm("directory.view_directory_work"):
         entries.append((_("Community directory"), reverse("directory_staff:dashboard")))
     if user.has_perm("resources.edit_article"):
