@@ -72,7 +72,7 @@ class Decision(TrackedModel):
     route = models.CharField(max_length=24, choices=Route.choices)
     rationale = models.TextField()
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(default=timezone.now, db_index=True)
     guidance_version = models.ForeignKey(
         GuidanceVersion,
         on_delete=models.PROTECT,
@@ -106,7 +106,9 @@ class SocialCareReferral(TrackedModel):
 
     decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="social_care_referral")
     urgent = models.BooleanField(default=True)
-    passed_on_at = models.DateTimeField(help_text=_("When the front door passed the referral to social care."))
+    passed_on_at = models.DateTimeField(
+        db_index=True, help_text=_("When the front door passed the referral to social care.")
+    )
     passed_on_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     def __str__(self) -> str:
@@ -151,7 +153,7 @@ class SignpostingPack(TrackedModel):
         related_name="step_down_pack",
         help_text=_("Set when the pack was sent at the close of a neighbourhood team's work (step-down)."),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
     services = models.ManyToManyField("directory.Service", blank=True, related_name="+")
     articles = models.ManyToManyField("resources.Article", blank=True, related_name="+")
     message = models.ForeignKey(

@@ -52,6 +52,11 @@ class Episode(TrackedModel):
 
     class Meta:
         ordering = ["opened_on"]
+        # Reporting counts episodes by team and month, and closures by date (ADR 0018).
+        indexes = [
+            models.Index(fields=["team", "opened_on"], name="episode_team_opened_idx"),
+            models.Index(fields=["closed_on"], name="episode_closed_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="closed_episode_has_close_date",
@@ -97,7 +102,7 @@ class StepUp(TrackedModel):
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="step_ups")
     reason = models.TextField(help_text=_("What has changed, and the risk to the child."))
     immediate_risk = models.BooleanField(default=False)
-    stepped_up_at = models.DateTimeField(default=timezone.now)
+    stepped_up_at = models.DateTimeField(default=timezone.now, db_index=True)
     stepped_up_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     social_care_reference = models.CharField(
         max_length=40, blank=True, help_text=_("Children's social care's own reference, once they give one.")

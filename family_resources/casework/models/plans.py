@@ -130,6 +130,7 @@ class PlanReview(TrackedModel):
 
     class Meta:
         ordering = ["reviewed_on", "id"]
+        indexes = [models.Index(fields=["plan", "kind", "reviewed_on"], name="planreview_plan_kind_idx")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.reviewed_on:%d %B %Y}"
