@@ -60,3 +60,20 @@ class DateRangeForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", _("The end date must be the same as or after the start date"))
         return cleaned
+
+
+def child_age_field() -> forms.IntegerField:
+    """A child's age in whole years, for public search filters (0 for a baby under one; 25 with SEND)."""
+    return forms.IntegerField(
+        label=_("Your child's age"),
+        help_text=_("In years. Enter 0 for a baby under one."),
+        required=False,
+        min_value=0,
+        max_value=25,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        error_messages={
+            "invalid": _("Enter your child's age as a number, like 3"),
+            "min_value": _("Your child's age must be 0 or more"),
+            "max_value": _("Your child's age must be 25 or less"),
+        },
+    )

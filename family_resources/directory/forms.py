@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from family_resources.core.forms import child_age_field
 from family_resources.directory.models import EvidenceKind, Organisation, ServiceStatus, Weekday
 from family_resources.directory.selectors import ceased_services, closed_sites, taxonomy_terms
 from family_resources.places.postcodes import normalise_postcode
@@ -58,19 +59,7 @@ class SearchForm(forms.Form):
         max_length=100,
     )
     need = forms.ChoiceField(label=_("Type of support"), required=False)
-    age = forms.IntegerField(
-        label=_("Your child's age"),
-        help_text=_("In years. Enter 0 for a baby under one."),
-        required=False,
-        min_value=0,
-        max_value=25,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
-        error_messages={
-            "invalid": _("Enter your child's age as a number, like 3"),
-            "min_value": _("Your child's age must be 0 or more"),
-            "max_value": _("Your child's age must be 25 or less"),
-        },
-    )
+    age = child_age_field()
     postcode = PostcodeField(
         label=_("Your postcode"),
         help_text=_("To show what is near you first."),

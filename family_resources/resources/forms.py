@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from family_resources.catalogue.models import CeasedService
+from family_resources.core.forms import child_age_field
 from family_resources.resources.models import Article, validate_local_path
 from family_resources.resources.selectors import topics
 
@@ -14,19 +15,7 @@ from family_resources.resources.selectors import topics
 class ArticleSearchForm(forms.Form):
     q = forms.CharField(label=_("Search the resource centre"), required=False, max_length=100)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
-    age = forms.IntegerField(
-        label=_("Your child's age"),
-        help_text=_("In years. Enter 0 for a baby under one."),
-        required=False,
-        min_value=0,
-        max_value=25,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
-        error_messages={
-            "invalid": _("Enter your child's age as a number, like 3"),
-            "min_value": _("Your child's age must be 0 or more"),
-            "max_value": _("Your child's age must be 25 or less"),
-        },
-    )
+    age = child_age_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

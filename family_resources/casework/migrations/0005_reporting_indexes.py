@@ -6,31 +6,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_teams'),
-        ('casework', '0004_assessment_plan_notes_closure'),
-        ('families', '0006_open_to_social_care_matches_status'),
-        ('intake', '0005_not_a_referral'),
+        ("accounts", "0002_teams"),
+        ("casework", "0004_assessment_plan_notes_closure"),
+        ("families", "0006_open_to_social_care_matches_status"),
+        ("intake", "0005_not_a_referral"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='stepup',
-            name='stepped_up_at',
+            model_name="stepup",
+            name="stepped_up_at",
             field=models.DateTimeField(db_index=True, default=django.utils.timezone.now),
         ),
         migrations.AddIndex(
-            model_name='episode',
-            index=models.Index(fields=['team', 'opened_on'], name='episode_team_opened_idx'),
+            model_name="episode",
+            index=models.Index(fields=["team", "opened_on"], name="episode_team_opened_idx"),
         ),
         migrations.AddIndex(
-            model_name='episode',
-            index=models.Index(fields=['closed_on'], name='episode_closed_idx'),
+            model_name="episode",
+            index=models.Index(fields=["closed_on"], name="episode_closed_idx"),
         ),
         migrations.AddIndex(
-            model_name='planreview',
-            index=models.Index(fields=['plan', 'kind', 'reviewed_on'], name='planreview_plan_kind_idx'),
+            model_name="planreview",
+            index=models.Index(fields=["plan", "kind", "reviewed_on"], name="planreview_plan_kind_idx"),
         ),
     ]

@@ -5,25 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('triage', '0008_step_down_pack'),
+        ("triage", "0008_step_down_pack"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='decision',
-            name='decided_at',
+            model_name="decision",
+            name="decided_at",
             field=models.DateTimeField(db_index=True, default=django.utils.timezone.now),
         ),
         migrations.AlterField(
-            model_name='signpostingpack',
-            name='created_at',
+            model_name="signpostingpack",
+            name="created_at",
             field=models.DateTimeField(db_index=True, default=django.utils.timezone.now),
         ),
         migrations.AlterField(
-            model_name='socialcarereferral',
-            name='passed_on_at',
-            field=models.DateTimeField(db_index=True, help_text='When the front door passed the referral to social care.'),
+            model_name="socialcarereferral",
+            name="passed_on_at",
+            field=models.DateTimeField(
+                db_index=True, help_text="When the front door passed the referral to social care."
+            ),
         ),
     ]
