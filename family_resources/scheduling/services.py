@@ -6,17 +6,13 @@ cannot both win: the second insert fails, and the service says the time is no lo
 (docs/decisions/0015-scheduling-and-no-double-booking.md).
 """
 
-import functools
 import logging
-import random
-import time as clock
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 
@@ -42,37 +38,6 @@ logger = logging.getLogger(__name__)
 
 NO_LONGER_FREE = "This time is no longer free: choose another"
 MAX_LENGTH = timedelta(hours=4)
-# SQLite lets one writer at a time in; a booking that finds it busy tries again (see _retry_when_sqlite_busy).
-SQLITE_ATTEMPTS = 10
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _retry_when_sqlite_busy(service: Callable[P, R]) -> Callable[P, R]:
-    """Run a booking again when SQLite refuses a second writer, rather than fail the person booking.
-
-    PostgreSQL queues concurrent writers, and the unique holds decide who wins. SQLite (the development
-    database, and one of the two CI runs) turns the loser away at once with "database is locked"; trying
-    again a moment later lets it see the winner's holds and get the same clear "no longer free" answer.
-    Only the outermost call retries: inside someone else's transaction there is nothing to start again.
-    """
-
-    @functools.wraps(service)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        for attempt in range(1, SQLITE_ATTEMPTS + 1):
-            try:
-                return service(*args, **kwargs)
-            except OperationalError as error:
-                retry = connection.vendor == "sqlite" and not connection.in_atomic_block and "locked" in str(error)
-                if not retry or attempt == SQLITE_ATTEMPTS:
-                    raise
-                clock.sleep(0.02 * attempt + random.random() * 0.03)  # noqa: S311 -- jitter, not security
-        raise AssertionError("unreachable")
-
-    return run
-
-
 # --- Booking -------------------------------------------------------------------------------------
 
 
@@ -305,7 +270,6 @@ def _book(
     return appointment
 
 
-@_retry_when_sqlite_busy
 @transaction.atomic
 def appointment_book(
     *,
@@ -347,7 +311,6 @@ def appointment_book(
     return appointment
 
 
-@_retry_when_sqlite_busy
 @transaction.atomic
 def appointment_reschedule(
     *,

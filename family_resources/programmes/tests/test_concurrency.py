@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -25,14 +25,6 @@ ALREADY_TAKEN = 5
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason=(
-            "Needs PostgreSQL, as in production: the SQLite test database is a shared-cache in-memory database, "
-            "whose table locks make concurrent writers fail with 'database table is locked' instead of waiting. "
-            "CI runs this test in its PostgreSQL job; test_enrolments covers the same rules one request at a time."
-        ),
-    ),
 ]
 
 
