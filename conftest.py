@@ -37,13 +37,44 @@ def signed_in_client(client: Client) -> Any:
     return sign_in
 
 
+@pytest.fixture(autouse=True)
+def _force_login_counts_as_full_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """force_login stands for a whole sign-in, password and second factor (docs/decisions/0022).
+
+    Staff pages need a session whose second factor was checked; tests that are not about signing in
+    get one from force_login, as a person would after both steps. Signing in itself is tested in accounts.
+    """
+    from family_resources.accounts.mfa import MFA_SESSION_KEY
+
+    original = Client.force_login
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        original(self, user, backend)
+        session = self.session
+        session[MFA_SESSION_KEY] = True
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Rate limits count in the cache: each test starts with none used (core/ratelimits.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium driven by Playwright: test tools cannot download a browser here."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (make test installs it).")
+    # Assertions wait as long as actions do (page.set_default_timeout below): under CI's load a sign-in or a
+    # dashboard can take more than expect's own five seconds while the other worker runs the axe crawl.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
@@ -69,6 +100,7 @@ REFERENCE_DATA_MIGRATIONS = [
     "family_resources.catalogue.migrations.0002_reference_data",
     "family_resources.accounts.migrations.0002_teams",
     "family_resources.triage.migrations.0003_guidance_version_1",
+    "family_resources.consultation.migrations.0003_childrens_centres_consultation",
 ]
 
 
@@ -79,14 +111,16 @@ def load_reference_data() -> None:
 
 @pytest.fixture(autouse=True)
 def _reference_data_for_browser_tests(request: pytest.FixtureRequest) -> None:
-    """Browser tests run against a flushed, transactional database: put the reference data back first.
+    """Browser and other transactional tests run against a flushed database: put the reference data back first.
 
     serialized_rollback should restore it, but Playwright's sync API keeps an event loop running
     in the test thread, and while one runs Django gives the thread a different connection that
     lacks the serialized copy, so the restore is silently skipped. Reloading from the data
     migrations' own (idempotent) loaders always works.
     """
-    if request.node.get_closest_marker("browser") is None:
+    database = request.node.get_closest_marker("django_db")
+    transactional = database is not None and database.kwargs.get("transaction", False)
+    if request.node.get_closest_marker("browser") is None and not transactional:
         return
     request.getfixturevalue("transactional_db")
     load_reference_data()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -54,25 +55,50 @@ INSTALLED_APPS = [
     "family_resources.directory",
     "family_resources.resources",
     "family_resources.consultation",
+    # Consultation events and notices to service users (docs/decisions/0031).
+    "family_resources.outreach",
     "family_resources.api",
     "family_resources.notifications",
     "family_resources.demo",
+    # Data protection (subject access, retention, privacy notice) and operations (docs/decisions/0023).
+    "family_resources.privacy",
+    "family_resources.operations",
+    "family_resources.portal",
+    # The performance benchmark's commands (bench/, docs/performance.md, docs/decisions/0021).
+    "family_resources.benchmark",
+    # Staff sign-in hardening (docs/decisions/0022): TOTP devices and recovery codes, lockout, CSP.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "family_resources.core.middleware.RejectNullCharactersMiddleware",
+    # Content-Security-Policy with a nonce per response, and Permissions-Policy (docs/decisions/0022).
+    "csp.middleware.CSPMiddleware",
+    "family_resources.accounts.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database already down when the request starts (session, signed-in user) gets the same 503 page.
+    "family_resources.operations.middleware.DatabaseUnreachableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff sessions end after SESSION_IDLE_MINUTES idle, and staff pages need a second factor (ADR 0022).
+    "family_resources.accounts.middleware.StaffSessionMiddleware",
     # Secure by default: every view needs a signed-in user unless it is marked
     # public with @login_not_required, so a new staff page cannot be left open.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "family_resources.audit.middleware.AuditContextMiddleware",
+    # A database failure while a form is sent shows a "try again" page (503) that keeps what was typed.
+    "family_resources.operations.middleware.DatabaseUnavailableMiddleware",
+    # Turns a locked-out sign-in into the GOV.UK "locked" page (django-axes, ADR 0022); last, as axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -119,6 +145,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out email and address are refused before the password is checked (ADR 0022).
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -185,6 +213,26 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+# Every log line passes the personal-data filter; LOG_FORMAT=json writes one JSON object a line, as production
+# does by default (family_resources/operations/logging.py, docs/decisions/0023).
+LOGGING.update(
+    {
+        "filters": {"no_personal_data": {"()": "family_resources.operations.logging.PersonalDataFilter"}},
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "family_resources.operations.logging.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": env_str("LOG_FORMAT", "plain"),
+                "filters": ["no_personal_data"],
+            }
+        },
+        # WeasyPrint logs each step of every PDF (and its own stylesheets on import) at INFO.
+        "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    }
+)
 
 # The service's own settings.
 SERVICE_NAME = env_str("SERVICE_NAME", "Family Resources Service")
@@ -194,6 +242,9 @@ SERVICE_PHASE = env_str("SERVICE_PHASE", "beta")
 SERVICE_PHONE = env_str("SERVICE_PHONE", "01632 960 100")
 SERVICE_EMAIL = env_str("SERVICE_EMAIL", "familyresources@example.org")
 SERVICE_HOURS = env_str("SERVICE_HOURS", "Monday to Friday, 9am to 5pm")
+# The accessibility statement says when it was written and last checked (the regulations ask for both).
+ACCESSIBILITY_STATEMENT_PREPARED_ON = env_str("ACCESSIBILITY_STATEMENT_PREPARED_ON", "2026-11-23")
+ACCESSIBILITY_STATEMENT_REVIEWED_ON = env_str("ACCESSIBILITY_STATEMENT_REVIEWED_ON", "2026-11-23")
 
 # The demonstration dataset (`manage.py load_demo_data`) is refused unless a settings module allows it.
 DEMO_DATA_ALLOWED = False
@@ -218,6 +269,11 @@ CHILDRENS_SOCIAL_CARE_OUT_OF_HOURS_PHONE = env_str("CHILDRENS_SOCIAL_CARE_OUT_OF
 
 # The public address of the service, for links in messages (signposting packs, resume links).
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# How long a saved consultation response's emailed link works (consultation.services.response_draft_save).
+CONSULTATION_DRAFT_LIFETIME_DAYS = env_int("CONSULTATION_DRAFT_LIFETIME_DAYS", 28)
+# Consultation analysis (docs/decisions/0029-consultation-analysis-and-exports.md): in the equality breakdown,
+# on the page, in the CSV and in the PDF report, counts from 1 up to one less than this are hidden.
+CONSULTATION_SUPPRESS_BELOW = env_int("CONSULTATION_SUPPRESS_BELOW", 5)
 
 # Background work: django-tasks (docs/decisions/0013-contact-email-import.md). Tasks run at once, in the
 # process that enqueues them, unless TASKS_BACKEND is "django_tasks_db.DatabaseBackend" and
@@ -287,3 +343,78 @@ ORUK_ASSURER_EMAIL = env_str("ORUK_ASSURER_EMAIL", SERVICE_EMAIL)
 # Reporting for managers (docs/decisions/0018-reporting-layer.md).
 # In anything that leaves the system, counts from 1 up to one less than this are shown as "fewer than" it.
 REPORTING_SMALL_NUMBER_LIMIT = env_int("REPORTING_SMALL_NUMBER_LIMIT", 5)
+
+# The family portal (docs/decisions/0020-family-portal.md). A sign-in code lasts this many minutes and
+# allows this many tries; codes are limited per contact and per network address in an hour; a family
+# signed in is signed out after this many minutes without using the portal.
+PORTAL_CODE_MINUTES = env_int("PORTAL_CODE_MINUTES", 10)
+PORTAL_CODE_MAX_ATTEMPTS = env_int("PORTAL_CODE_MAX_ATTEMPTS", 5)
+PORTAL_CODES_PER_CONTACT_PER_HOUR = env_int("PORTAL_CODES_PER_CONTACT_PER_HOUR", 3)
+PORTAL_CODES_PER_ADDRESS_PER_HOUR = env_int("PORTAL_CODES_PER_ADDRESS_PER_HOUR", 10)
+PORTAL_IDLE_MINUTES = env_int("PORTAL_IDLE_MINUTES", 20)
+
+# Operations (docs/decisions/0023-data-protection-and-operations.md). /readyz fails when the worker has not run
+# the scheduler's heartbeat task for this many minutes (only when tasks go to the database queue).
+OPERATIONS_WORKER_HEARTBEAT_MINUTES = env_int("OPERATIONS_WORKER_HEARTBEAT_MINUTES", 5)
+
+# Data protection (docs/decisions/0023). The data protection officer named in the privacy notice.
+PRIVACY_DPO_NAME = env_str("PRIVACY_DPO_NAME", "Data Protection Officer")
+PRIVACY_DPO_EMAIL = env_str("PRIVACY_DPO_EMAIL", "dataprotection@example.org")
+PRIVACY_DPO_ADDRESS = env_str("PRIVACY_DPO_ADDRESS", "Town Hall, George Street, Luton LU1 2BQ")
+# How long each kind of record is kept, in years, after the event that starts its clock (privacy/retention.py;
+# the basis is the IRMS Information Management Toolkit for Local Authorities). Safeguarding records are kept
+# until the youngest child named is 25.
+RETENTION_CLOSED_EPISODE_YEARS = env_int("RETENTION_CLOSED_EPISODE_YEARS", 6)
+RETENTION_SIGNPOSTED_REFERRAL_YEARS = env_int("RETENTION_SIGNPOSTED_REFERRAL_YEARS", 2)
+RETENTION_SAFEGUARDING_AGE_YEARS = env_int("RETENTION_SAFEGUARDING_AGE_YEARS", 25)
+
+# Safeguarding evidence files uploaded to the directory: PDF, PNG or JPEG, at most this many bytes.
+DIRECTORY_EVIDENCE_MAX_BYTES = env_int("DIRECTORY_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+
+# Staff sign-in hardening, headers and rate limits (docs/decisions/0022-sign-in-hardening-and-rate-limits.md).
+# A staff session ends after this many minutes without a request; the page warns this many minutes before.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_IDLE_WARNING_MINUTES = env_int("SESSION_IDLE_WARNING_MINUTES", 2)
+# The authenticator app shows this issuer beside the account name.
+MFA_ISSUER = env_str("MFA_ISSUER", "Family Resources Service")
+MFA_RECOVERY_CODE_COUNT = 10
+# django-axes: an email address from one network address is locked after this many failed sign-ins, for this long.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The form field is "username" (the email address), compared in lower case as the sign-in form does.
+AXES_USERNAME_CALLABLE = "family_resources.accounts.views.lockout_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "family_resources.accounts.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# Axes announces itself at every start; the service logs only what it does.
+AXES_VERBOSE = False
+# Rate limits: at most this many requests per network address (and per API token) in each window of minutes
+# (family_resources/core/ratelimits.py). They count in the default cache: production shares one (Redis or
+# the database cache) between processes, or each process counts on its own.
+RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
+RATE_LIMIT_WINDOW_MINUTES = env_int("RATE_LIMIT_WINDOW_MINUTES", 10)
+RATE_LIMITS = {
+    "public_form": env_int("RATE_LIMIT_PUBLIC_FORM", 60),
+    "staff_sign_in": env_int("RATE_LIMIT_STAFF_SIGN_IN", 30),
+    "api_token": env_int("RATE_LIMIT_API_TOKEN", 600),
+    "api_address": env_int("RATE_LIMIT_API_ADDRESS", 1200),
+}
+# Content Security Policy (django-csp 4): only our own scripts, each page's scripts carry its nonce; no inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

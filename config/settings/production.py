@@ -19,3 +19,22 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# Logs are one JSON object a line, personal data scrubbed, unless LOG_FORMAT says otherwise (docs/decisions/0023).
+LOGGING["handlers"] = {  # noqa: F405
+    "console": {
+        "class": "logging.StreamHandler",
+        "formatter": env_str("LOG_FORMAT", "json"),  # noqa: F405
+        "filters": ["no_personal_data"],
+    }
+}
+# The load balancer probes health over plain HTTP inside the network: answer rather than redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Rate limits and lockouts count in the cache, so every web server must share one: the database's
+# cache table (made by operations/0002), unless CACHE_LOCATION names another table.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": env_str("CACHE_LOCATION", "django_cache"),  # noqa: F405
+    }
+}

@@ -14,4 +14,6 @@ DEMO_DATA_ALLOWED = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's shared in-memory database: its table locks refuse a second writer at once
     # rather than letting it wait, so concurrency tests would test SQLite's test mode, not the service.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    # TEST_SQLITE_NAME gives a run its own file, so two runs on one machine do not share one.
+    test_file = env_str("TEST_SQLITE_NAME", str(BASE_DIR / "var" / "test.sqlite3"))  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": test_file}  # noqa: F405

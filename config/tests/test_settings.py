@@ -63,3 +63,25 @@ def test_database_url_selects_postgresql():
 @pytest.mark.parametrize("url", ["postgres://u@h:5432/db", "postgresql://u@h/db"])
 def test_postgres_urls_parse_to_the_psycopg_backend(url):
     assert dj_database_url.parse(url)["ENGINE"] == "django.db.backends.postgresql"
+
+
+@pytest.mark.django_db
+def test_production_keeps_rate_limit_counts_in_a_cache_every_web_server_shares():
+    """Each gunicorn worker counting alone would multiply every limit by the number of workers."""
+    from django.core.cache.backends.db import DatabaseCache
+    from django.db import connection
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.settings.production as s; print(s.CACHES['default']['BACKEND'])"],
+        cwd=ROOT,
+        env={**{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}, "SECRET_KEY": GOOD_KEY},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.db.DatabaseCache", result.stderr
+    # The table is made by a migration, so a migrated database can take the counts at once.
+    assert "django_cache" in connection.introspection.table_names()
+    cache = DatabaseCache("django_cache", {})
+    cache.set("limit:example", 3)
+    assert cache.get("limit:example") == 3

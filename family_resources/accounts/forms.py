@@ -30,3 +30,35 @@ class SignInForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         return str(self.cleaned_data["username"]).lower()
+
+
+class MfaSetupForm(forms.Form):
+    """The first code from a newly added authenticator app, which proves it was set up."""
+
+    code = forms.CharField(
+        label=_("Enter the 6-digit code from your authenticator app"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input--width-5",
+            }
+        ),
+        error_messages={"required": _("Enter the 6-digit code from your authenticator app")},
+    )
+
+
+class MfaVerifyForm(forms.Form):
+    """A code from the app, or one of the recovery codes given when the app was set up."""
+
+    code = forms.CharField(
+        label=_("Security code"),
+        help_text=_("Enter the 6-digit code from your authenticator app, or one of your recovery codes."),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "spellcheck": "false", "class": "govuk-input--width-10"}
+        ),
+        error_messages={"required": _("Enter the code from your authenticator app or a recovery code")},
+    )

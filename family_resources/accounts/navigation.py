@@ -53,6 +53,12 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
         entries.append((_("Community directory"), reverse("directory_staff:dashboard")))
     if user.has_perm("resources.edit_article"):
         entries.append((_("Resource centre articles"), reverse("resources_staff:list")))
+    if user.has_perm("consultation.run_consultations"):
+        entries.append((_("Consultations"), reverse("consultation_staff:list")))
+    if user.has_perm("outreach.run_events"):
+        entries.append((_("Consultation events and notices"), reverse("outreach_staff:events")))
+    if user.has_perm("privacy.subject_access"):
+        entries.append((_("Data protection"), reverse("privacy_staff:sar_search")))
     if user.is_staff:
         entries.append((_("Reference data"), reverse("admin:index")))
     entries.append((_("Sign out"), reverse("accounts:sign_out")))

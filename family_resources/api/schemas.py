@@ -33,9 +33,23 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 ReferralStatus = Literal["received", "not_eligible", "decided", "not_a_referral"]
 
 
+NUL_MESSAGE = "Remove the NUL character (\\u0000): text cannot contain it"
+
+
+def _no_nul(value: object) -> object:
+    """PostgreSQL cannot store U+0000 in text or JSON, so it is refused here rather than failing as a 500."""
+    strings = value if isinstance(value, list) else [value]
+    if any(isinstance(text, str) and "\x00" in text for text in strings):
+        raise ValueError(NUL_MESSAGE)
+    return value
+
+
 class _Strict(Schema):
     # Unknown fields are refused: a misspelt optional field (say "dob") would otherwise be dropped silently.
     model_config = ConfigDict(extra="forbid")
+
+    # Every field of every request body, nested ones included (each nested body is a _Strict too).
+    _refuse_nul = field_validator("*", mode="before")(_no_nul)
 
 
 class ReferrerIn(_Strict):

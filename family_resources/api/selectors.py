@@ -19,6 +19,8 @@ def api_referral_for(*, reference: str, user: User) -> Referral:
 
     Anything else is a 404, so that a partner cannot learn which references exist.
     """
+    if "\x00" in reference:  # PostgreSQL cannot compare text with NUL in it: no reference has one
+        raise Http404("No referral with that reference")
     referral = referral_detail(reference=reference)
     if referral.logged_by_id == user.pk or user.has_perm("intake.view_referral", referral):
         return referral

@@ -1,5 +1,6 @@
 """Writing to the audit trail. Every person-level create, update and view comes through here."""
 
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -11,11 +12,14 @@ from family_resources.audit.context import current
 from family_resources.audit.models import AuditAction, AuditEvent
 
 
-def audit_record(*, action: AuditAction, instance: models.Model, changed_fields: list[str] | None = None) -> AuditEvent:
+def _event(
+    *, action: AuditAction, instance: models.Model, occurred_at: datetime, changed_fields: list[str] | None = None
+) -> AuditEvent:
+    """An unsaved event for the current actor and request; `chain.append` gives it its place in the chain."""
     context = current()
     actor = context.actor
-    event = AuditEvent(
-        occurred_at=timezone.now(),
+    return AuditEvent(
+        occurred_at=occurred_at,
         action=action,
         actor=actor,
         actor_role=getattr(actor, "role", "") or "",
@@ -26,6 +30,10 @@ def audit_record(*, action: AuditAction, instance: models.Model, changed_fields:
         object_id=str(instance.pk),
         changed_fields=changed_fields or [],
     )
+
+
+def audit_record(*, action: AuditAction, instance: models.Model, changed_fields: list[str] | None = None) -> AuditEvent:
+    event = _event(action=action, instance=instance, occurred_at=timezone.now(), changed_fields=changed_fields)
     return append([event])[0]
 
 
@@ -36,25 +44,8 @@ def audit_view(*, instance: models.Model) -> AuditEvent:
 
 def audit_views(*, instances: Any) -> None:
     """Record a list page's reads: one event per record shown, written in one insert."""
-    context = current()
-    actor = context.actor
     now = timezone.now()
-    append(
-        [
-            AuditEvent(
-                occurred_at=now,
-                action=AuditAction.VIEW,
-                actor=actor,
-                actor_role=getattr(actor, "role", "") or "",
-                source=context.source,
-                ip_address=context.ip_address,
-                path=context.path,
-                object_type=instance._meta.label_lower,
-                object_id=str(instance.pk),
-            )
-            for instance in instances
-        ]
-    )
+    append([_event(action=AuditAction.VIEW, instance=instance, occurred_at=now) for instance in instances])
 
 
 def audit_denied(*, instance: models.Model) -> AuditEvent:

@@ -9,6 +9,7 @@ from pytest_django.live_server_helper import LiveServer
 from family_resources.accounts.models import User
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import TEST_PASSWORD, staff
+from family_resources.accounts.tests.mfa_helpers import current_code, give_app
 from family_resources.demo.builders import ROLE_ACCOUNTS, DemoAccount, load_demo_data
 
 # live_server tests are transactional: the flush after each one empties the tables that the data
@@ -49,18 +50,26 @@ def open_sign_in(page: Page, base_url: str) -> None:
     expect(page.locator("h1")).to_have_text(SIGN_IN_HEADING)
 
 
-def sign_in(page: Page, base_url: str, email: str, password: str) -> None:
+def sign_in(page: Page, base_url: str, email: str, password: str, *, second_step: bool = False) -> None:
+    if second_step:
+        # The person's authenticator app (the demo accounts have one; others are given one).
+        give_app(User.objects.get(email=email))
     open_sign_in(page, base_url)
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if second_step:
+        user = User.objects.get(email=email)
+        expect(page.locator("h1")).to_have_text("Enter your security code")
+        page.get_by_label("Security code").fill(current_code(user))
+        page.get_by_role("button", name="Continue").click()
 
 
 @pytest.mark.parametrize("demo_account", ROLE_ACCOUNTS, ids=lambda demo_account: str(demo_account.role))
 def test_each_role_signs_in_to_its_own_home_page(
     page: Page, live_server: LiveServer, demo_data: None, demo_account: DemoAccount
 ) -> None:
-    sign_in(page, live_server.url, demo_account.email, PASSWORD)
+    sign_in(page, live_server.url, demo_account.email, PASSWORD, second_step=True)
 
     heading = HOME_HEADINGS[str(demo_account.role)]
     expect(page).to_have_url(re.compile(r"/staff/$"))
@@ -114,7 +123,7 @@ def test_a_missing_password_links_from_the_summary_to_the_field(
 
 def test_signing_out_ends_the_session(page: Page, live_server: LiveServer, practitioner: User) -> None:
     base_url = live_server.url
-    sign_in(page, base_url, practitioner.email, TEST_PASSWORD)
+    sign_in(page, base_url, practitioner.email, TEST_PASSWORD, second_step=True)
     expect(page.locator("h1")).to_have_text("Your families")
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Sign out").click()
@@ -128,6 +137,7 @@ def test_signing_out_ends_the_session(page: Page, live_server: LiveServer, pract
 
 def test_a_keyboard_user_can_skip_to_the_form_and_sign_in(page: Page, live_server: LiveServer) -> None:
     officer = staff(Role.FRONT_DOOR_OFFICER)
+    give_app(officer)
     open_sign_in(page, live_server.url)
 
     page.keyboard.press("Tab")
@@ -141,6 +151,18 @@ def test_a_keyboard_user_can_skip_to_the_form_and_sign_in(page: Page, live_serve
     page.keyboard.press("Tab")
     expect(page.get_by_label("Password")).to_be_focused()
     page.keyboard.type(TEST_PASSWORD)
+    page.keyboard.press("Enter")
+
+    # The second step: the code field has focus after the skip link's target, typed and sent with Enter.
+    expect(page.locator("h1")).to_have_text("Enter your security code")
+    # The heading shows while the page is still parsing; focus the field only once the page and its scripts
+    # have loaded, or the code can be typed into a page that is not finished and Enter lost.
+    page.wait_for_load_state("load")
+    code = page.get_by_label("Security code")
+    code.focus()
+    expect(code).to_be_focused()
+    page.keyboard.type(current_code(officer))
+    expect(code).to_have_value(re.compile(r"^\d{6}$"))
     page.keyboard.press("Enter")
 
     expect(page.locator("h1")).to_have_text("Referrals waiting for a decision")

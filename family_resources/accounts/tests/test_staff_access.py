@@ -7,11 +7,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import TEST_PASSWORD, staff
+from family_resources.accounts.tests.mfa_helpers import current_code, give_app
 
 pytestmark = pytest.mark.django_db
 
 # Staff pages that are reachable without signing in, because they are how you sign in.
-SIGN_IN_PAGES = {"/staff/sign-in/", "/staff/admin/login/"}
+SIGN_IN_PAGES = {"/staff/sign-in/", "/staff/admin/login/", "/staff/signed-out/"}
 
 
 def _walk(patterns: list[Any], prefix: str = "") -> list[str]:
@@ -30,7 +31,8 @@ def _concrete(route: str) -> str:
     import re
 
     route = route.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\", "")
-    route = re.sub(r"<(?:\w+:)?(\w+)>", "1", route)  # path converters
+    route = re.sub(r"<uuid:(\w+)>", "00000000-0000-4000-8000-000000000001", route)  # a well-formed UUID
+    route = re.sub(r"<(?:\w+:)?(\w+)>", "1", route)  # other path converters
     route = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route)  # admin's regex groups
     return "/" + route.replace("//", "/")
 
@@ -76,8 +78,12 @@ def test_every_role_has_a_home_page():
 @pytest.mark.parametrize(("role", "heading"), HOME_HEADINGS.items())
 def test_each_role_lands_on_its_own_home_page(client, role, heading):
     user = staff(role)
+    give_app(user)
 
     response = client.post(reverse("accounts:sign_in"), {"username": user.email.upper(), "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:mfa_verify"))
+    response = client.post(response["Location"], {"code": current_code(user)})
     assert response.status_code == 302
     home = client.get(response["Location"])
 
