@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from family_resources.families.models import AgencyType, ConsentMethod, Person, SocialCareStatus
+from family_resources.families.models.household import ETHNICITY_CHOICES
 from family_resources.families.services.letters import PARAGRAPH_MAX_LENGTH
 
 
@@ -47,6 +48,12 @@ class PersonForm(forms.Form):
         help_text=_("The language they speak best, for example Urdu, Romanian or British Sign Language."),
     )
     interpreter_needed = forms.BooleanField(label=_("Needs an interpreter"), required=False)
+    ethnicity = forms.ChoiceField(
+        label=_("Ethnic group"),
+        choices=ETHNICITY_CHOICES,
+        required=False,
+        help_text=_("As they describe it (ONS 2021 census groups). Leave as not recorded if they have not said."),
+    )
     lives_elsewhere = forms.BooleanField(
         label=_("Lives outside the household"),
         required=False,

@@ -9,8 +9,22 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self) -> None:
         from family_resources.casework.chronology import EntryKind, register_source
+        from family_resources.casework.closure_hooks import ClosureHook, register_closure_hook
         from family_resources.programmes import permissions  # noqa: F401
-        from family_resources.programmes.chronology import group_attendance_entries
+        from family_resources.programmes.chronology import group_attendance_entries, supervised_contact_entries
+        from family_resources.programmes.services import contact, enrolments
 
         # Casework shows group places and attendance on the family's chronology without importing this app.
         register_source(EntryKind.GROUP_ATTENDANCE, group_attendance_entries)
+        register_source(EntryKind.SUPERVISED_CONTACT, supervised_contact_entries)
+        register_closure_hook(
+            "programmes",
+            ClosureHook(
+                describe=enrolments.closure_effect_enrolments,
+                apply=enrolments.enrolments_end_for_closed_episode,
+            ),
+        )
+        register_closure_hook(
+            "supervised_contact",
+            ClosureHook(describe=contact.closure_effect_contact, apply=contact.contact_cancel_for_closed_episode),
+        )

@@ -6,13 +6,14 @@ Registered with casework's chronology from `ProgrammesConfig.ready()`. Two queri
 from collections.abc import Iterator
 from datetime import datetime
 
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 from family_resources.casework.chronology import ChronologyScope, Entry, EntryKind
-from family_resources.programmes.models import Attendance, Enrolment, EnrolmentStatus
+from family_resources.programmes.models import Attendance, ContactSession, Enrolment, EnrolmentStatus
 
 KIND = EntryKind.GROUP_ATTENDANCE
 
@@ -54,6 +55,45 @@ def group_attendance_entries(scope: ChronologyScope) -> Iterator[Entry]:
         )
 
 
+def supervised_contact_entries(scope: ChronologyScope) -> Iterator[Entry]:
+    """Each supervised contact session: booked, cancelled, or what the supervising worker saw. One query."""
+    sessions = ContactSession.objects.filter(episode_id__in=scope.episode_ids).select_related(
+        "child", "parent", "supervisor", "booked_by", "observation__signed_by"
+    )
+    for session in sessions:
+        yield from _contact_entries(session)
+
+
+def _contact_entries(session: ContactSession) -> Iterator[Entry]:
+    between = _("%(child)s with %(parent)s") % {"child": session.child, "parent": session.parent}
+    start = timezone.localtime(session.starts_at)
+    when = _("%(time)s on %(date)s") % {"time": time_format(start, "G:i"), "date": date_format(start, "j F Y")}
+
+    def entry(moment: datetime, title: str, detail: str, author: str, record: Model) -> Entry:
+        return Entry(
+            when=moment,
+            kind=EntryKind.SUPERVISED_CONTACT,
+            title=title,
+            detail=detail,
+            author=author,
+            link=reverse("programmes:contact", args=[session.pk]),
+            episode_id=session.episode_id,
+            record=record,
+        )
+
+    yield entry(session.booked_at, _("Supervised contact booked for %(when)s") % {"when": when}, between,
+                _name(session.booked_by), session)  # fmt: skip
+    if session.status == ContactSession.Status.CANCELLED:
+        yield entry(session.starts_at, _("Supervised contact cancelled"), session.cancelled_reason, "", session)
+    observation = getattr(session, "observation", None)
+    if observation is not None:
+        detail = f"{between}. {observation.get_interaction_quality_display()}"
+        if observation.concerns:
+            detail += ". " + _("Concerns were recorded.")
+        yield entry(observation.signed_at, _("Supervised contact took place"), detail,
+                    _name(observation.signed_by), observation)  # fmt: skip
+
+
 def _enrolment_entries(enrolment: Enrolment) -> Iterator[Entry]:
     programme = enrolment.programme.name
     person = str(enrolment.person)
@@ -70,16 +110,19 @@ def _enrolment_entries(enrolment: Enrolment) -> Iterator[Entry]:
             record=enrolment,
         )
 
+    asked_by = _name(enrolment.requested_by) or (
+        _("The family, in the family portal") if enrolment.requested_through_portal else ""
+    )
     straight_in = enrolment.position is None
     if straight_in:
         yield entry(enrolment.requested_at, _("Place on %(programme)s") % {"programme": programme}, person,
-                    _name(enrolment.requested_by))  # fmt: skip
+                    asked_by)  # fmt: skip
     else:
         yield entry(
             enrolment.requested_at,
             _("Joined the waiting list for %(programme)s") % {"programme": programme},
             _("%(person)s, number %(position)s on the list.") % {"person": person, "position": enrolment.position},
-            _name(enrolment.requested_by),
+            asked_by,
         )
     if enrolment.offered_at is not None and enrolment.offer_expires_at is not None:
         expires = timezone.localtime(enrolment.offer_expires_at)

@@ -8,6 +8,14 @@ class SchedulingConfig(AppConfig):
     verbose_name = "Scheduling"
 
     def ready(self) -> None:
-        from family_resources.scheduling import chronology, permissions  # noqa: F401
+        from family_resources.casework.closure_hooks import ClosureHook, register_closure_hook
+        from family_resources.scheduling import chronology, permissions, services  # noqa: F401
 
         chronology.register()
+        register_closure_hook(
+            "scheduling",
+            ClosureHook(
+                describe=services.closure_effect_appointments,
+                apply=services.appointments_cancel_for_closed_episode,
+            ),
+        )

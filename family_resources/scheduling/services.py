@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
+from django.utils.translation import ngettext
 
 from family_resources.accounts.roles import TEAM_ROLES
 from family_resources.casework.models import ActionStatus, Delivery, Episode, PlanAction
@@ -392,6 +393,39 @@ def appointment_cancel(
         _tell_family(appointment, "appointment_cancelled")
     logger.info("appointment %s cancelled reason=%s", appointment.pk, reason)
     return appointment
+
+
+def closure_effect_appointments(episode: Episode) -> str:
+    count = Appointment.objects.filter(
+        episode=episode, status=AppointmentStatus.BOOKED, starts_at__gt=timezone.now()
+    ).count()
+    if not count:
+        return ""
+    return ngettext(
+        "The appointment still to come will be cancelled and the family told.",
+        "The %(count)d appointments still to come will be cancelled and the family told.",
+        count,
+    ) % {"count": count}
+
+
+def appointments_cancel_for_closed_episode(*, episode: Episode, closed_by: Any, now: datetime | None = None) -> int:
+    """Cancel the one-to-one appointments still to come once the team's work with the family ends.
+
+    Runs in the closing transaction (casework's `episode_closed` signal), so a closure that rolls back
+    cancels nothing; each family member is told, as with any cancellation.
+    """
+    moment = now or timezone.now()
+    upcoming = Appointment.objects.select_for_update(of=("self",)).filter(
+        episode=episode, status=AppointmentStatus.BOOKED, starts_at__gt=moment
+    )
+    cancelled = 0
+    for appointment in upcoming:
+        _cancel(appointment, reason=CancelReason.SUPPORT_ENDED, detail="", cancelled_by=closed_by, now=moment)
+        _tell_family(appointment, "appointment_cancelled")
+        cancelled += 1
+    if cancelled:
+        logger.info("episode %s closed: %s appointments cancelled", episode.pk, cancelled)
+    return cancelled
 
 
 MARKS = (AppointmentStatus.ATTENDED, AppointmentStatus.DID_NOT_ATTEND)

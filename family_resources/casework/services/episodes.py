@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from family_resources.accounts.models import Team
 from family_resources.accounts.roles import Role
+from family_resources.casework.closure_hooks import closure_hooks_apply
 from family_resources.casework.models import Allocation, ClosureReason, Episode
 from family_resources.casework.services.reopening import episode_carry_on, recently_closed_episode
 from family_resources.intake.models import Referral
@@ -23,7 +24,10 @@ def episode_open(*, referral: Referral, opened_on: date) -> Episode:
         raise ValidationError("The referral has no family record to open an episode for.")
     if family.neighbourhood_id is None:
         raise ValidationError("A family must have a neighbourhood before a team can take it on.")
-    team = Team.objects.get(kind=Team.Kind.NEIGHBOURHOOD, neighbourhood_id=family.neighbourhood_id)
+    team = Team.objects.filter(kind=Team.Kind.NEIGHBOURHOOD, neighbourhood_id=family.neighbourhood_id).first()
+    if team is None:
+        # A neighbourhood added in the admin before its team: say so rather than fail the decision.
+        raise ValidationError("No neighbourhood team works in the family's neighbourhood yet.")
     previous = recently_closed_episode(family_id=family.pk, today=opened_on)
     episode = Episode.objects.create(family=family, referral=referral, team=team, opened_on=opened_on)
     if previous is not None:
@@ -73,4 +77,5 @@ def episode_close(
     episode.closure_note = note.strip()
     episode.closed_by = closed_by
     episode.save(update_fields=["status", "closed_on", "closure_reason", "closure_note", "closed_by"])
+    closure_hooks_apply(episode=episode, closed_by=closed_by)
     return episode

@@ -8,6 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from family_resources.audit.models import TrackedModel
+from family_resources.core.equality import ETHNICITIES
+
+# The ONS 2021 census ethnic groups, the same list the consultation's equality question uses so the two compare
+# (ADR 0032); empty is "not recorded". Staff only: never shown on a public page.
+ETHNICITY_CHOICES = [("", _("Not recorded")), *ETHNICITIES]
 
 # The service works with children to 19, or to 25 with special educational needs and disabilities.
 MAX_AGE = 19
@@ -122,6 +127,7 @@ class Person(TrackedModel):
         help_text=_("The language they speak best, in their own words: any language, not only the site's."),
     )
     interpreter_needed = models.BooleanField(default=False)
+    ethnicity = models.CharField(_("ethnic group"), max_length=40, blank=True, default="", choices=ETHNICITY_CHOICES)
     lives_elsewhere = models.BooleanField(
         default=False, help_text=_("An adult who lives outside the household, such as a parent living apart.")
     )

@@ -3,6 +3,7 @@
 from family_resources.families.services.consent import consent_record, consent_withdraw
 from family_resources.families.services.household import (
     address_update,
+    family_contact_update,
     family_create,
     family_hide_address,
     family_set_social_care_status,
@@ -16,6 +17,7 @@ __all__ = [
     "address_update",
     "consent_record",
     "consent_withdraw",
+    "family_contact_update",
     "family_create",
     "family_hide_address",
     "family_set_social_care_status",

@@ -120,6 +120,7 @@ def person_add(
     main_language: str = "",
     interpreter_needed: bool = False,
     lives_elsewhere: bool = False,
+    ethnicity: str = "",
 ) -> Person:
     """Add someone to the family. An adult who lives elsewhere gets their own address through address_update."""
     person = Person(
@@ -135,6 +136,7 @@ def person_add(
         main_language=main_language.strip(),
         interpreter_needed=interpreter_needed,
         lives_elsewhere=lives_elsewhere,
+        ethnicity=ethnicity,
     )
     return _save_person(person)
 
@@ -154,6 +156,7 @@ def person_update(
     main_language: str,
     interpreter_needed: bool,
     lives_elsewhere: bool,
+    ethnicity: str | None = None,
 ) -> Person:
     """Correct or bring up to date what the record says about someone (a baby born, a school started)."""
     person = Person.objects.select_for_update().get(pk=person.pk)
@@ -167,6 +170,8 @@ def person_update(
     person.school_or_nursery = school_or_nursery.strip()
     person.main_language = main_language.strip()
     person.interpreter_needed = interpreter_needed
+    if ethnicity is not None:  # None leaves it as it was, for callers that do not ask
+        person.ethnicity = ethnicity
     if person.lives_elsewhere and not lives_elsewhere:
         # Back in the household: they live at the family's address, so their own one goes.
         person.address_line, person.postcode, person.address_hidden = "", "", False
@@ -212,6 +217,39 @@ def address_update(
     holder.full_clean()
     holder.save()
     return holder
+
+
+@transaction.atomic
+def family_contact_update(
+    *,
+    family: Family,
+    email: str | None = None,
+    phone: str | None = None,
+    channel: str | None = None,
+    language: str | None = None,
+) -> Family:
+    """Change how the family is reached and in which language; a value left as None stays as it is."""
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    changed: list[str] = []
+    for field, value in (
+        ("contact_email", email),
+        ("contact_phone", phone),
+        ("contact_channel", channel),
+        ("preferred_language", language),
+    ):
+        if value is not None:
+            setattr(family, field, value.strip())
+            changed.append(field)
+    try:
+        family.full_clean(exclude=[f.name for f in family._meta.fields if f.name not in changed])
+    except ValidationError as error:
+        raise ValidationError(error.message_dict) from error
+    reachable = {"email": family.contact_email, "sms": family.contact_phone}
+    if not reachable.get(family.contact_channel, "x"):
+        raise ValidationError({"contact_channel": "Give the email address or mobile number for the way chosen"})
+    if changed:
+        family.save(update_fields=[*changed, "updated_at"])
+    return family
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.template import TemplateDoesNotExist
 
 from family_resources.notifications.models import Channel
@@ -31,9 +32,11 @@ def test_a_referral_receipt_is_written_in_urdu_for_an_urdu_speaker():
     assert not rendered.body.startswith("Subject:")
 
 
-def test_a_language_without_a_translation_gets_english():
+def test_a_language_without_a_translation_gets_english(settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("cy", "Cymraeg")]  # offered, but no message is written in it yet
+
     rendered = render_message(
-        template="referral_received", language="bn", context={"reference": "REF-ABC123"}, channel=Channel.EMAIL
+        template="referral_received", language="cy", context={"reference": "REF-ABC123"}, channel=Channel.EMAIL
     )
 
     assert rendered.language == "en"
@@ -78,8 +81,20 @@ def test_the_shipped_messages_are_the_ones_other_apps_use():
         "directory_request_rejected",
         "safeguarding_evidence_due",
         "safeguarding_evidence_lapsed",
+        "portal_sign_in_code",
+        "portal_team_alert",
+        "consultation_resume_link",
+        "consultation_response_receipt",
+        "event_registration_confirmed",
+        "event_waiting_list",
+        "event_reminder",
+        "event_cancelled",
+        "consultation_notice",
     }
-    assert {language for template, language in SHIPPED if template == "referral_received"} == {"en", "ur", "pl"}
+    # Every message a family gets is written in each of the service's languages.
+    languages = {code for code, _name in django_settings.LANGUAGES}
+    for key in {template for template, _ in SHIPPED}:
+        assert {language for template, language in SHIPPED if template == key} == languages, key
 
 
 def test_a_text_message_has_no_subject_line():

@@ -49,7 +49,12 @@ class Enrolment(TrackedModel):
         help_text=_("Order on the waiting list, from 1. Kept after an offer, so the order can be checked later."),
     )
     requested_at = models.DateTimeField(default=timezone.now)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    requested_through_portal = models.BooleanField(
+        default=False, help_text=_("The family asked for the place themselves, in the family portal.")
+    )
     offered_at = models.DateTimeField(null=True, blank=True)
     offer_expires_at = models.DateTimeField(null=True, blank=True)
     offer_lapsed = models.BooleanField(default=False, help_text=_("The family did not answer the offer in time."))
@@ -67,6 +72,10 @@ class Enrolment(TrackedModel):
     class Meta:
         ordering = ["programme", "requested_at", "id"]
         constraints = [
+            models.CheckConstraint(
+                name="enrolment_requested_by_staff_or_family",
+                condition=models.Q(requested_by__isnull=False) | models.Q(requested_through_portal=True),
+            ),
             # Also what stops a double click from taking two places for one parent.
             models.UniqueConstraint(
                 fields=["programme", "person"],

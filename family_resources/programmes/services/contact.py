@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from family_resources.accounts.models import User
 from family_resources.accounts.roles import TEAM_ROLES
@@ -102,6 +103,31 @@ def contact_cancel(*, session: ContactSession, reason: str) -> ContactSession:
     session.cancelled_reason = reason.strip()
     session.save(update_fields=["status", "cancelled_reason"])
     return session
+
+
+SUPPORT_ENDED = "The family's support from the team ended"
+
+
+def _upcoming(episode: Episode) -> Any:
+    return ContactSession.objects.filter(
+        episode=episode, status=ContactSession.Status.BOOKED, starts_at__gt=timezone.now()
+    )
+
+
+def closure_effect_contact(episode: Episode) -> str:
+    count = _upcoming(episode).count()
+    if not count:
+        return ""
+    return ngettext(
+        "The supervised contact session still to come will be cancelled.",
+        "The %(count)d supervised contact sessions still to come will be cancelled.",
+        count,
+    ) % {"count": count}
+
+
+def contact_cancel_for_closed_episode(*, episode: Episode, closed_by: Any) -> int:
+    """Runs in the closing transaction (casework's closure hooks): contact the team arranged ends with its work."""
+    return _upcoming(episode).update(status=ContactSession.Status.CANCELLED, cancelled_reason=SUPPORT_ENDED)
 
 
 @transaction.atomic

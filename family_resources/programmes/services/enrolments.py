@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
+from django.utils.translation import ngettext
 
 from family_resources.casework.models import ActionStatus, Delivery, Domain, Episode, PlanAction
 from family_resources.casework.services.plans import plan_action_set_status
@@ -34,6 +35,7 @@ from family_resources.programmes.models import ACTIVE, Enrolment, EnrolmentStatu
 logger = logging.getLogger(__name__)
 
 OFFER_TEMPLATE = "programme_place_offered"
+SUPPORT_ENDED = "The family's support from the team ended"
 
 
 def _lock(programme_id: int) -> Programme:
@@ -61,9 +63,20 @@ def _start_plan_action(action: PlanAction | None, episode: Episode) -> None:
 
 @transaction.atomic
 def enrolment_request(
-    *, programme: Programme, episode: Episode, person: Person | None, plan_action: PlanAction | None = None, by: Any
+    *,
+    programme: Programme,
+    episode: Episode,
+    person: Person | None,
+    plan_action: PlanAction | None = None,
+    by: Any,
+    through_portal: bool = False,
 ) -> Enrolment:
-    """Ask for a place for a parent or carer: they take one if one is free, or join the end of the waiting list."""
+    """Ask for a place for a parent or carer: they take one if one is free, or join the end of the waiting list.
+
+    `by` is the member of staff who asked, or None when the family asked in the portal (`through_portal`).
+    """
+    if by is None and not through_portal:
+        raise ValueError("Say who asked for the place: a member of staff, or the family through the portal.")
     programme = _lock(programme.pk)
     now = timezone.now()
     errors: dict[str, list[str]] = {"programme": [], "person": []}
@@ -117,6 +130,7 @@ def enrolment_request(
         position=None if place_free else _next_position(programme),
         requested_at=now,
         requested_by=by,
+        requested_through_portal=through_portal,
         enrolled_at=now if place_free else None,
     )
     if place_free:
@@ -148,6 +162,45 @@ def enrolment_cancel(*, enrolment: Enrolment, reason: str, by: Any) -> Enrolment
     if held_place:
         _offer_free_places(programme)
     return enrolment
+
+
+def closure_effect_enrolments(episode: Episode) -> str:
+    count = Enrolment.objects.filter(
+        episode=episode, status__in=(EnrolmentStatus.WAITING, EnrolmentStatus.OFFERED)
+    ).count()
+    if not count:
+        return ""
+    return ngettext(
+        "The family's turn on a group programme's waiting list, or offer of a place, will end. "
+        "Places the family already has are kept, so they can finish the course.",
+        "The family's %(count)d turns on waiting lists or offers of places will end. "
+        "Places the family already has are kept, so they can finish the course.",
+        count,
+    ) % {"count": count}
+
+
+@transaction.atomic
+def enrolments_end_for_closed_episode(*, episode: Episode, closed_by: Any) -> list[Enrolment]:
+    """When the team's work ends, the family's turns on waiting lists and unanswered offers end with it.
+
+    A parent who already has a place keeps it and can finish the course; a place offered back is
+    offered to the next family. Runs in the closing transaction (casework's `episode_closed` signal).
+    """
+    ended = []
+    waiting = (EnrolmentStatus.WAITING, EnrolmentStatus.OFFERED)
+    programme_ids = sorted(
+        set(Enrolment.objects.filter(episode=episode, status__in=waiting).values_list("programme_id", flat=True))
+    )
+    for programme_id in programme_ids:  # in id order, so two closures never lock programmes in opposite orders
+        programme = _lock(programme_id)
+        freed = False
+        for enrolment in Enrolment.objects.filter(episode=episode, programme=programme, status__in=waiting):
+            freed = freed or enrolment.status == EnrolmentStatus.OFFERED
+            _end(enrolment, EnrolmentStatus.WITHDRAWN, by=closed_by, reason=SUPPORT_ENDED)
+            ended.append(enrolment)
+        if freed:
+            _offer_free_places(programme)
+    return ended
 
 
 @transaction.atomic

@@ -5,16 +5,26 @@ from datetime import time, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from family_resources.accounts.models import Team
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
 from family_resources.audit.models import AuditAction, AuditEvent
+from family_resources.casework.chronology import EntryKind, family_chronology
+from family_resources.casework.closure_hooks import closure_effects
+from family_resources.casework.models import ClosureReason
+from family_resources.casework.services.episodes import episode_close
 from family_resources.families.models import Person
 from family_resources.families.tests.factories import AdultFactory
 from family_resources.places.models import Room
 from family_resources.programmes.models import ContactObservation, ContactSession
-from family_resources.programmes.services.contact import contact_book, contact_cancel, contact_observation_record
+from family_resources.programmes.services.contact import (
+    SUPPORT_ENDED,
+    contact_book,
+    contact_cancel,
+    contact_observation_record,
+)
 from family_resources.programmes.tests.factories import family_on_case, group_room, next_weekday, open_programme
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +211,49 @@ def test_a_worker_sees_the_contact_they_supervise_and_others_do_not(signed_in_cl
         .status_code
         == 403
     )
+
+
+def _contact_entries(session: ContactSession) -> list:
+    practitioner = staff(Role.PRACTITIONER, teams=[session.episode.team])
+    return family_chronology(family=session.episode.family, user=practitioner, kinds=[EntryKind.SUPERVISED_CONTACT])
+
+
+def test_the_chronology_shows_contact_booked_and_what_the_worker_saw():
+    session = contact_book(**booking())
+    ContactSession.objects.filter(pk=session.pk).update(
+        starts_at=session.starts_at - timedelta(days=14), ends_at=session.ends_at - timedelta(days=14)
+    )
+    contact_observation_record(session=session, what_happened="They built a tower.", interaction_quality="poor",
+                               concerns="Father raised his voice.", signed_by=session.supervisor)  # fmt: skip
+
+    entries = _contact_entries(session)
+
+    assert [e.title.split(" for ")[0] for e in entries] == [
+        "Supervised contact booked",
+        "Supervised contact took place",
+    ]
+    assert entries[1].detail == (
+        f"{session.child} with {session.parent}. "
+        "Poor: the parent needed a lot of help, or the child was distressed. Concerns were recorded."
+    )
+    assert entries[1].link == reverse("programmes:contact", args=[session.pk])
+
+
+def test_the_chronology_shows_cancelled_contact_with_the_reason():
+    session = contact_book(**booking())
+    contact_cancel(session=session, reason="Father unwell.")
+
+    entries = _contact_entries(session)
+
+    assert [(e.title, e.detail) for e in entries][1] == ("Supervised contact cancelled", "Father unwell.")
+
+
+def test_closing_the_case_cancels_contact_still_to_come():
+    session = contact_book(**booking())
+    assert closure_effects(session.episode) == ["The supervised contact session still to come will be cancelled."]
+
+    episode_close(episode=session.episode, reason=ClosureReason.MOVED_AWAY, closed_on=timezone.localdate(),
+                  closed_by=session.supervisor)  # fmt: skip
+
+    session.refresh_from_db()
+    assert (session.status, session.cancelled_reason) == (ContactSession.Status.CANCELLED, SUPPORT_ENDED)

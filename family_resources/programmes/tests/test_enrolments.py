@@ -286,3 +286,14 @@ def test_no_offers_once_it_is_too_late_to_complete_the_course():
     assert waiting.status == EnrolmentStatus.WAITING
     with pytest.raises(ValidationError, match="too late to join"):
         request_place(programme)
+
+
+def test_a_place_the_family_asks_for_in_the_portal_says_so_and_a_request_must_name_who_asked():
+    programme = open_programme()
+    episode, parent = family_on_case()
+
+    with pytest.raises(ValueError, match="Say who asked"):
+        enrolment_request(programme=programme, episode=episode, person=parent, by=None)
+    enrolment = enrolment_request(programme=programme, episode=episode, person=parent, by=None, through_portal=True)
+
+    assert (enrolment.requested_by, enrolment.requested_through_portal) == (None, True)

@@ -34,6 +34,7 @@ class CancelReason(models.TextChoices):
     # Set by the service only, never chosen on the cancel page.
     RESCHEDULED = "rescheduled", _("Moved to another time")
     PLACE_CLOSED = "place_closed", _("The building was closed that day")
+    SUPPORT_ENDED = "support_ended", _("The family's support from the team ended")
 
 
 # The reasons a member of staff chooses when cancelling by hand.

@@ -140,8 +140,7 @@ def test_messages_are_in_the_family_language_where_there_is_a_translation():
 
     languages = dict(Message.objects.filter(template="appointment_reminder").values_list("recipient", "language"))
     polish_reminder = Message.objects.get(template="appointment_reminder", language="pl")
-    # There is no Urdu reminder yet, so that family's is in English.
-    assert languages == {"rodzina@example.org": "pl", "family@example.org": "en"}
+    assert languages == {"rodzina@example.org": "pl", "family@example.org": "ur"}
     assert "w Twoim domu" in polish_reminder.body
     assert "Poniedziałek" in polish_reminder.body  # Monday
 
