@@ -1,5 +1,6 @@
 """Reads about episodes of support."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -7,9 +8,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from family_resources.accounts.models import Team, User
+from family_resources.accounts.models import Team, TeamMembership, User
 from family_resources.accounts.roles import Role
-from family_resources.casework.caseload import caseload_weight
+from family_resources.casework.caseload import weighted_caseload
 from family_resources.casework.due import DueState, due_items
 from family_resources.casework.models import (
     Assessment,
@@ -95,17 +96,49 @@ class Caseload:
     weighting: float
 
 
+@dataclass(frozen=True)
+class TeamCaseloads:
+    team: Team
+    caseloads: list[Caseload]
+
+
+def caseloads_by_team(*, teams: QuerySet[Team] | None = None) -> list[TeamCaseloads]:
+    """Each team's active practitioners with their open families and weighted caseload, for every team (or these).
+
+    Two queries whatever the number of teams and practitioners: the memberships, then one count of open episodes
+    grouped by lead practitioner and decision level, weighted by `caseload.weighted_caseload`. Teams come in name
+    order and practitioners in name order within a team. A practitioner in two teams appears under each; a team
+    with no active practitioner is left out. `team_caseloads` is this for one team: there is one rule, not two.
+    """
+    memberships = TeamMembership.objects.filter(user__role=Role.PRACTITIONER, user__is_active=True)
+    if teams is not None:
+        memberships = memberships.filter(team__in=teams)
+    members = list(
+        memberships.select_related("team", "user").order_by("team__name", "team_id", "user__full_name", "user_id")
+    )
+    if not members:
+        return []
+    families: dict[int, dict[int | None, int]] = defaultdict(dict)
+    for row in (
+        Episode.objects.filter(status=Episode.Status.OPEN, lead_practitioner__in=memberships.values("user_id"))
+        .values("lead_practitioner_id", "referral__decision__level")
+        .annotate(families=Count("pk"))
+        .order_by()
+    ):
+        families[row["lead_practitioner_id"]][row["referral__decision__level"]] = row["families"]
+    by_team: dict[int, TeamCaseloads] = {}
+    for membership in members:
+        levels = families.get(membership.user_id, {})
+        caseload = Caseload(membership.user, sum(levels.values()), weighted_caseload(levels))
+        by_team.setdefault(membership.team_id, TeamCaseloads(membership.team, [])).caseloads.append(caseload)
+    return list(by_team.values())
+
+
 def team_caseloads(*, team_id: int) -> list[Caseload]:
     """Each active practitioner in the team with their open families and weighted caseload."""
-    practitioners = User.objects.filter(role=Role.PRACTITIONER, is_active=True, memberships__team_id=team_id).order_by(
-        "full_name"
-    )
-    levels: dict[int, list[int | None]] = {p.pk: [] for p in practitioners}
-    for lead_id, level in Episode.objects.filter(
-        status=Episode.Status.OPEN, lead_practitioner_id__in=levels
-    ).values_list("lead_practitioner_id", "referral__decision__level"):
-        levels[lead_id].append(level)
-    return [Caseload(p, len(levels[p.pk]), caseload_weight(levels[p.pk])) for p in practitioners]
+    for team in caseloads_by_team(teams=Team.objects.filter(pk=team_id)):
+        return team.caseloads
+    return []
 
 
 def episode_for_allocation(*, episode_id: int) -> Episode:

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class ReportingConfig(AppConfig):
-    """Read-only figures for managers, their downloads and the Supporting Families return; never writes."""
+    """Figures for managers, their downloads and the Supporting Families return. Pages never write; a scheduled
+    job keeps one summary table (decision timings, ADR 0033) that the figures read."""
 
     name = "family_resources.reporting"
     verbose_name = "Reporting"

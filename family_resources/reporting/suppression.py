@@ -13,6 +13,7 @@ Cells hidden by the second and third steps read "withheld", not "fewer than N": 
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -91,3 +92,47 @@ def _withhold_complements(figure: Figure, values: dict[str, Value], hidden: set[
             if others:
                 hidden.add(min(others, key=lambda part: values[part] or 0))
                 changed = True
+
+
+def suppress_grid(
+    figure: Figure, *, total_row: Any = None, total_column: str | None = None, limit: int | None = None
+) -> list[list[Cell]]:
+    """`suppress` for a table totalled both ways, such as a cross-tabulation.
+
+    The row whose key is `total_row` holds each column's total, the column `total_column` each row's; without
+    a `total_column` the rows' counts are not parts of one sum (say respondents beside families), and only
+    the columns are. Totals are taken as known even when hidden here, because the same numbers are published
+    beside the table (a question's own counts), so any row or column left with one hidden cell has the
+    smallest other non-zero cell withheld, across and down, until none is left with one.
+    """
+    limit = small_number_limit() if limit is None else limit
+    counted = [column.key for column in figure.columns if column.kind == Kind.COUNT]
+    parts = [key for key in counted if key != total_column]
+    values = {(row.key, column.key): row.values[i] for row in figure.rows for i, column in enumerate(figure.columns)}
+    small = {cell for cell in values if cell[1] in counted and is_small(values[cell], limit)}
+    hidden = set(small)
+    lines = [[(row.key, key) for key in parts] for row in figure.rows] if total_column is not None else []
+    lines += [[(row.key, key) for row in figure.rows if row.key != total_row] for key in counted]
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            if sum(cell in hidden for cell in line) != 1:
+                continue
+            others = [cell for cell in line if cell not in hidden and values[cell]]
+            if others:
+                hidden.add(min(others, key=lambda cell: values[cell] or 0))
+                changed = True
+    for row in figure.rows:
+        for column in figure.columns:
+            if any((row.key, base) in hidden for base in column.based_on):
+                hidden.add((row.key, column.key))
+    return [
+        [
+            Suppressed(limit, small=(row.key, column.key) in small)
+            if (row.key, column.key) in hidden
+            else values[(row.key, column.key)]
+            for column in figure.columns
+        ]
+        for row in figure.rows
+    ]

@@ -4,13 +4,8 @@ Each figure is a function from `Filters` to a `Figure` of plain rows, worked out
 The dashboard, the CSV and XLSX downloads and the tests all call these functions, so no figure is
 computed twice.
 
-Figures from apps still being built plug in here as new functions in new modules of this package,
-added to a section below, and the page and the downloads pick them up with no other change:
-- `figures/scheduling.py`: appointments kept, attendance and did-not-attend rates by month (from
-  `family_resources.scheduling.selectors`), in the "Neighbourhood teams" section;
-- `figures/programmes.py`: waiting lists (families waiting and weeks waited) and group fill rates
-  (places taken of places offered) by programme (from `family_resources.programmes.selectors`), in a
-  "Groups and programmes" section.
+A new figure is a new function in a module of this package, added to a section below: the page and the
+downloads pick it up with no other change.
 """
 
 from collections.abc import Callable
@@ -19,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from family_resources.reporting.figures import casework, community, front_door, outcomes
+from family_resources.reporting.figures import casework, community, front_door, outcomes, programmes, scheduling
 from family_resources.reporting.filters import Filters
 from family_resources.reporting.tables import Figure
 
@@ -53,6 +48,16 @@ SECTIONS = (
             "caseloads": casework.caseloads,
             "closure-reasons": casework.closure_reasons,
             "step-ups": casework.step_ups,
+            "appointments": scheduling.appointments,
+        },
+    ),
+    Section(
+        "groups",
+        _("Groups and programmes"),
+        {
+            "group-attendance": programmes.group_attendance,
+            "waiting-lists": programmes.waiting_lists,
+            "group-fill-rates": programmes.group_fill_rates,
         },
     ),
     Section(

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,11 +24,13 @@ def signposting(filters: Filters) -> Figure:
     packs = SignpostingPack.objects.filter(
         where.within(filters, "created_at"), *where.front_door(filters, "decision__referral__", decision="decision__")
     )
+    # One pass over the packs: by follow-up outcome, counting those sent by the front door and at step-down alongside.
+    senders = {"front_door": Q(stepped_down_from__isnull=True), "step_down": Q(stepped_down_from__isnull=False)}
     counts: dict[tuple[date, str], int] = defaultdict(int)
-    counts.update(counts_by_month(packs.filter(stepped_down_from__isnull=True), moment="created_at", key="front_door"))
-    counts.update(counts_by_month(packs.filter(stepped_down_from__isnull=False), moment="created_at", key="step_down"))
-    for (month, outcome), n in counts_by_month(packs, moment="created_at", category="followup_outcome").items():
-        counts[(month, outcome or AWAITING)] += n
+    for (month, key), n in counts_by_month(
+        packs, moment="created_at", category="followup_outcome", also=senders
+    ).items():
+        counts[(month, key if key in senders else key or AWAITING)] += n
     followups = [*((value, str(label)) for value, label in FollowUpOutcome.choices), (AWAITING, _("No answer yet"))]
     return monthly_figure(
         filters=filters,

@@ -1,23 +1,21 @@
 """Front-door figures: contacts and referrals, threshold decisions, how quickly they were made, and step-ups."""
 
-from bisect import bisect_right
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date
 from statistics import median
 
 from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import DurationField, ExpressionWrapper, F, Q
 from django.utils.translation import gettext as _
 
-from family_resources.intake.models import Channel, Referral, ReferrerType, Urgency
+from family_resources.intake.models import Channel, Referral, ReferrerType
 from family_resources.reporting import filters as where
 from family_resources.reporting.figures.monthly import TOTAL, counts_by_month, monthly_figure
 from family_resources.reporting.filters import Filters, months_in
 from family_resources.reporting.tables import Chart, Column, Figure, Kind, Row, Sum, month_label, percent, rounded
+from family_resources.reporting.timings import timing_for, with_timings
 from family_resources.triage.models import Decision
 from family_resources.triage.routing import LEVELS, Route
-from family_resources.triage.timeliness import decision_due
 
 REFERRALS = "referrals"
 
@@ -29,9 +27,11 @@ def _referrals(filters: Filters) -> Q:
 def contacts_by_channel(filters: Filters) -> Figure:
     """Every contact, by the month it arrived and how it came in; and how many of them were referrals."""
     contacts = Referral.objects.filter(_referrals(filters), *where.front_door(filters))
-    counts = counts_by_month(contacts, moment="received_at", category="channel")
-    counts.update(
-        counts_by_month(contacts.exclude(status=Referral.Status.NOT_A_REFERRAL), moment="received_at", key=REFERRALS)
+    counts = counts_by_month(
+        contacts,
+        moment="received_at",
+        category="channel",
+        also={REFERRALS: ~Q(status=Referral.Status.NOT_A_REFERRAL)},
     )
     return monthly_figure(
         filters=filters,
@@ -108,27 +108,28 @@ def decision_timeliness(filters: Filters) -> Figure:
     """Hours from the contact arriving to the decision, against the front door's target.
 
     "Within target" is worked out by `triage.timeliness.decision_due`, the same rule that marks referrals
-    overdue in the queue (working days, and a shorter target when a child is at immediate risk), so
-    it is applied here in Python to the two times of each decision, read in one query.
+    overdue in the queue (working days, and a shorter target when a child is at immediate risk). Each
+    decision's due time is kept in `reporting.DecisionTiming` by a scheduled job (ADR 0033). One query reads
+    the decisions with their timings; a decision whose timing is missing or out of date (made or changed since
+    the job last ran) is worked out here by the same rule, so the figure is never stale. Nothing is written.
     """
-    decisions = Decision.objects.filter(
-        _decisions(filters), *where.front_door(filters, "referral__", decision="")
-    ).values_list("decided_at", "referral__received_at", "referral__urgency")
+    # The time taken comes as an interval, which loads far faster than a date-time (docs/performance.md).
+    decisions = with_timings(
+        Decision.objects.filter(_decisions(filters), *where.front_door(filters, "referral__", decision="")),
+        starts_at=filters.starts_at,
+        ends_before=filters.ends_before,
+    ).annotate(taken=ExpressionWrapper(F("decided_at") - F("referral__received_at"), output_field=DurationField()))
     months = months_in(filters)
-    # Each month's first moment, to place a decision by comparing times: converting every one to local time is slow.
-    month_starts = [timezone.make_aware(datetime.combine(month, time.min)) for month in months]
     hours: dict[date, list[float]] = defaultdict(list)
     on_time: dict[date, int] = defaultdict(int)
-    for decided_at, received_at, urgency in decisions:
-        month = months[bisect_right(month_starts, decided_at) - 1]
-        hours[month].append((decided_at - received_at).total_seconds() / 3600)
-        due = decision_due(
-            received_at=received_at,
-            immediate_risk=urgency == Urgency.IMMEDIATE_RISK,
-            target_hours=settings.DECISION_TARGET_HOURS,
-            urgent_target_minutes=settings.DECISION_TARGET_IMMEDIATE_RISK_MINUTES,
-        )
-        on_time[month] += decided_at <= due
+    for pk, month, taken, within, received_at, urgency in decisions.values_list(
+        "pk", "timing_month", "taken", "within", "stale_received_at", "stale_urgency"
+    ):
+        if received_at is not None:  # no current timing yet: work it out now, by the same rule
+            timing = timing_for(decision_id=pk, received_at=received_at, taken=taken, urgency=urgency)
+            month, within = timing.month, timing.decided_at <= timing.due_at
+        hours[month].append(taken.total_seconds() / 3600)
+        on_time[month] += within
     columns = (
         Column("within", _("Within target")),
         Column("outside", _("Outside target")),

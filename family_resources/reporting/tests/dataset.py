@@ -18,6 +18,21 @@ step-ups with the current time). Families, by referral:
 Episodes: E1 (R1, West, P1): plan with two outcomes, an interim review, closed today "outcomes met".
 E3 (R8, West, P1): closed today "disengaged" with a step-down pack. E4 (R9, West, P1): open, level 4.
 E2 (R5, North, P2): open, stepped up to social care from the case.
+
+Appointments (with the family's child): last month E1 attended, E4 did not attend, E1 cancelled (by the
+family); this month E2 attended, E2 did not attend, E4 attended, E4 booked and not yet marked.
+
+Group programmes (made straight in the tables, as test set-up, so the dataset can be built twice):
+
+| prog. | team  | status   | places | sessions                            | places taken             | waiting       |
+| ----- | ----- | -------- | ------ | ----------------------------------- | ------------------------ | ------------- |
+| G1    | West  | running  | 4      | T, T+7d, today; T+14d cancelled     | E1, E4 enrolled; 1 offer | E2 10d, E3 4d |
+| G2    | North | finished | 6      | T+1d                                | E2 completed             |               |
+| G3    | West  | open     | 5      | next month                          |                          |               |
+| G4    | West  | draft    | 8      | T                                   |                          |               |
+
+E3's parent withdrew from G1 after its first session. Registers: G1's first session E1 attended, E4 absent,
+E3 attended; its second E1 absent with apologies, E4 attended; today's both attended. G2's: E2 attended.
 """
 
 from dataclasses import dataclass, field
@@ -51,11 +66,15 @@ from family_resources.casework.services.plans import (
 from family_resources.casework.services.step_up import step_up_record
 from family_resources.catalogue.models import Intervention, ServiceArea
 from family_resources.directory.models import Organisation, Service
-from family_resources.families.models import Family
-from family_resources.families.tests.factories import ChildFactory, FamilyFactory, years_ago
+from family_resources.families.models import Family, Person
+from family_resources.families.tests.factories import AdultFactory, ChildFactory, FamilyFactory, years_ago
 from family_resources.intake.models import Channel, Referral, ReferrerType
 from family_resources.intake.tests.factories import ReceivedReferralFactory
 from family_resources.places.models import Neighbourhood
+from family_resources.programmes.models import Attendance, Enrolment, Programme, ProgrammeSession
+from family_resources.programmes.models.enrolments import EnrolmentStatus
+from family_resources.programmes.tests.factories import group_room
+from family_resources.scheduling.models import Appointment, AppointmentStatus, CancelReason, Where
 from family_resources.triage.followup import followup_answer
 from family_resources.triage.models import Decision, SignpostingPack
 from family_resources.triage.services import decision_record
@@ -92,6 +111,7 @@ class Known:
     referrals: dict[str, Referral] = field(default_factory=dict)
     episodes: dict[str, Episode] = field(default_factory=dict)
     interventions: dict[str, Intervention] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
 
 
 def _family(neighbourhood: Neighbourhood, child_age: int, **fields: object) -> Family:
@@ -189,6 +209,8 @@ def build_service() -> Known:
     _directory(data, areas)
     for name, episode in e.items():
         e[name] = Episode.objects.get(pk=episode.pk)
+    _appointments(data)
+    _programmes(data)
     return data
 
 
@@ -265,3 +287,89 @@ def _directory(data: Known, areas: dict[str, ServiceArea]) -> None:
             defaults={"description": "A test service.", "neighbourhood": neighbourhood},
         )
         service.service_areas.set([areas[area]])
+
+
+def _appointments(data: Known) -> None:
+    e, today, tuesday = data.episodes, data.today, data.tuesday
+    for episode, practitioner, starts_at, status in (
+        (e["E1"], data.p1, at(tuesday, 10), AppointmentStatus.ATTENDED),
+        (e["E4"], data.p1, at(tuesday, 14), AppointmentStatus.DID_NOT_ATTEND),
+        (e["E1"], data.p1, at(tuesday + timedelta(days=1), 10), AppointmentStatus.CANCELLED),
+        (e["E2"], data.p2, at(today, 9), AppointmentStatus.ATTENDED),
+        (e["E2"], data.p2, at(today, 12), AppointmentStatus.DID_NOT_ATTEND),
+        (e["E4"], data.p1, at(today, 10), AppointmentStatus.ATTENDED),
+        (e["E4"], data.p1, at(today, 11), AppointmentStatus.BOOKED),
+    ):
+        cancelled = status == AppointmentStatus.CANCELLED
+        Appointment.objects.create(
+            episode=episode, person=episode.family.members.get(kind=Person.Kind.CHILD),
+            practitioner=practitioner, purpose="Known test appointment.", where=Where.HOME,
+            starts_at=starts_at, ends_at=starts_at + timedelta(hours=1), status=status, booked_by=practitioner,
+            cancel_reason=CancelReason.FAMILY_CANCELLED if cancelled else "",
+            cancelled_at=starts_at - timedelta(days=1) if cancelled else None,
+        )  # fmt: skip
+
+
+def _programmes(data: Known) -> None:
+    e, today, tuesday = data.episodes, data.today, data.tuesday
+    intervention = Intervention.objects.get(slug="incredible-years")
+    next_month = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+    def programme(name: str, team: Team, status: str, places: int, sessions: list[tuple[datetime, bool]]) -> Programme:
+        made = Programme.objects.create(
+            intervention=intervention, name=name, team=team, room=group_room(), capacity=places,
+            starts_on=timezone.localdate(sessions[0][0]), start_time=time(10), end_time=time(12),
+            session_count=len(sessions), status=status, created_by=data.service_manager,
+        )  # fmt: skip
+        for number, (starts_at, cancelled) in enumerate(sessions, start=1):
+            ProgrammeSession.objects.create(
+                programme=made, number=number, starts_at=starts_at, ends_at=starts_at + timedelta(hours=2),
+                cancelled=cancelled, cancelled_reason="Facilitator ill." if cancelled else "",
+            )  # fmt: skip
+        data.programmes[name] = made
+        return made
+
+    g1 = programme(
+        "G1", data.west_team, Programme.Status.RUNNING, 4,
+        [(at(tuesday, 10), False), (at(tuesday + timedelta(days=7), 10), False), (at(today, 10), False),
+         (at(tuesday + timedelta(days=14), 10), True)],
+    )  # fmt: skip
+    g2 = programme("G2", data.north_team, Programme.Status.FINISHED, 6, [(at(tuesday + timedelta(days=1), 10), False)])
+    programme("G3", data.west_team, Programme.Status.OPEN, 5, [(at(next_month + timedelta(days=7), 10), False)])
+    programme("G4", data.west_team, Programme.Status.DRAFT, 8, [(at(tuesday, 14), False)])
+
+    now = timezone.now()
+
+    def enrol(
+        programme: Programme, episode: Episode, status: str, requested_at: datetime | None = None, **fields: object
+    ) -> Enrolment:
+        parent = AdultFactory.create(family=episode.family)
+        return Enrolment.objects.create(
+            programme=programme, episode=episode, person=parent, status=status, requested_by=data.p1,
+            requested_at=requested_at or at(tuesday, 8), **fields,
+        )  # fmt: skip
+
+    taken = {"enrolled_at": at(tuesday, 8)}
+    e1 = enrol(g1, e["E1"], EnrolmentStatus.ENROLLED, **taken)
+    e4 = enrol(g1, e["E4"], EnrolmentStatus.ENROLLED, **taken)
+    e3 = enrol(g1, e["E3"], EnrolmentStatus.WITHDRAWN, ended_at=at(tuesday, 13), **taken)
+    enrol(g1, e["E1"], EnrolmentStatus.OFFERED, position=1, offered_at=now, offer_expires_at=now + timedelta(days=3))
+    enrol(g1, e["E2"], EnrolmentStatus.WAITING, position=2, requested_at=now - timedelta(days=10))
+    enrol(g1, e["E3"], EnrolmentStatus.WAITING, position=3, requested_at=now - timedelta(days=4))
+    e2 = enrol(g2, e["E2"], EnrolmentStatus.COMPLETED, **taken)
+
+    sessions = {(s.programme_id, s.number): s for s in ProgrammeSession.objects.filter(programme__in=[g1, g2])}
+    mark = Attendance.Mark
+    for (programme_id, number), enrolment, given in (
+        ((g1.pk, 1), e1, mark.ATTENDED),
+        ((g1.pk, 1), e4, mark.ABSENT),
+        ((g1.pk, 1), e3, mark.ATTENDED),
+        ((g1.pk, 2), e1, mark.APOLOGIES),
+        ((g1.pk, 2), e4, mark.ATTENDED),
+        ((g1.pk, 3), e1, mark.ATTENDED),
+        ((g1.pk, 3), e4, mark.ATTENDED),
+        ((g2.pk, 1), e2, mark.ATTENDED),
+    ):
+        Attendance.objects.create(
+            session=sessions[(programme_id, number)], enrolment=enrolment, mark=given, recorded_by=data.p1
+        )

@@ -1,0 +1,96 @@
+"""Count the SQL queries of each benchmark page: `python manage.py bench_queries --manifest m.json --out q.json`.
+
+Counted outside the load run, in this process, with Django's test client against the same database and
+settings as the server: the production server is left exactly as it runs (no query-logging hook), and a
+count needs no timing. Each page is requested twice and the second request is counted, as a page is in
+steady use (sessions, caches and lazily loaded reference data warmed).
+"""
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from family_resources.accounts.models import User
+from family_resources.benchmark import workload
+
+# The session key staff sign-in sets once the second factor is checked, if the service asks for one.
+try:
+    from family_resources.accounts.mfa import MFA_SESSION_KEY
+except ImportError:  # a service without staff MFA
+    MFA_SESSION_KEY = ""
+
+
+def staff_client(email: str) -> Client:
+    client = Client(headers={"host": "127.0.0.1"})
+    client.force_login(User.objects.get(email=email))
+    if MFA_SESSION_KEY:
+        session = client.session
+        session[MFA_SESSION_KEY] = True
+        session.save()
+    return client
+
+
+def counted(client: Client, method: str, path: str, data: dict[str, Any] | None = None) -> tuple[int, Any]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(path, data or {}, secure=True) if method == "POST" else client.get(path, secure=True)
+    return len(queries), response
+
+
+class Command(BaseCommand):
+    help = "Counts the SQL queries each page of the benchmark's workload makes."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--manifest", type=Path, required=True)
+        parser.add_argument("--out", type=Path, required=True)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        manifest = json.loads(options["manifest"].read_text())
+        rng = random.Random(1)
+        email, caseload = next(iter(manifest["open_episodes"].items()))
+        practitioner = staff_client(email)
+        officer = staff_client(manifest["staff"]["front_door_officers"][0])
+        manager = staff_client(manifest["staff"]["service_managers"][0])
+        family = manifest["families"][0]
+        case = caseload[0]
+        gets: dict[str, tuple[Client, str]] = {
+            workload.FLOOR: (officer, "/staff/sign-out/"),
+            "triage queue": (officer, "/staff/"),
+            "family record": (officer, workload.family_path(family)),
+            "chronology": (practitioner, workload.chronology_path(case["family"])),
+            "practitioner home": (practitioner, "/staff/"),
+            "diary": (practitioner, "/staff/scheduling/diary/"),
+            "dashboard": (manager, "/staff/reports/"),
+            "directory search": (Client(headers={"host": "127.0.0.1"}), "/directory/?q=stay"),
+            "ORUK API services": (Client(headers={"host": "127.0.0.1"}), "/api/oruk/services?page=1"),
+        }
+        counts: dict[str, int] = {}
+        for name, (client, path) in gets.items():
+            counted(client, "GET", path)
+            counts[name], response = counted(client, "GET", path)
+            if response.status_code != 200:
+                raise RuntimeError(f"{name} answered {response.status_code}")
+        # Group enrolment: the form, then the choice posted, twice over different programmes.
+        for _time in range(2):
+            _n, page = counted(practitioner, "GET", workload.enrol_path(case["episode"]))
+            choice = workload.enrol_choice(page.content.decode(), rng)
+            if choice is None:
+                raise RuntimeError("The enrolment page offered no programme")
+            counts["group enrolment (POST)"], _response = counted(
+                practitioner, "POST", workload.enrol_path(case["episode"]), choice
+            )
+        # The online self-referral, answered page by page; the submission is counted, twice.
+        for _time in range(2):
+            public = Client(headers={"host": "127.0.0.1"})
+            for step in workload.self_referral_steps(rng):
+                public.post(step.path, step.data, secure=True)
+            counts["self-referral submit (POST)"], response = counted(public, "POST", workload.CHECK_ANSWERS_PATH)
+            if not response["Location"].endswith("/refer/confirmation/"):
+                raise RuntimeError(f"The self-referral ended on {response['Location']}")
+        options["out"].write_text(json.dumps(counts, indent=1))
+        self.stdout.write(json.dumps(counts))
