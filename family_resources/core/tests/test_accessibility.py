@@ -106,6 +106,10 @@ def test_the_public_pages(page: Page, live_server: LiveServer, demo_data: None) 
     expect(page).to_have_url(re.compile(r"/resources/[\w-]+/$"))
     reports += accessibility_problems(page)
 
+    page.get_by_role("link", name="Accessibility statement").click()
+    expect(page.locator("h1")).to_contain_text("Accessibility statement")
+    reports += accessibility_problems(page)
+
     assert len(reports) == 0, "\n\n".join(reports)
 
 
@@ -124,6 +128,21 @@ def test_the_home_page_in_urdu_reads_right_to_left(page: Page, live_server: Live
     expect(html).to_have_attribute("lang", "ur")
     expect(html).to_have_attribute("dir", "rtl")
     assert_accessible(page)
+
+
+PUBLIC_PAGES = ["/", "/refer/", "/resources/", "/directory/", "/help-check/", "/accessibility/"]
+
+
+def test_urdu_pages_read_right_to_left_and_english_pages_left_to_right(page: Page, live_server: LiveServer) -> None:
+    for language, direction in (("ur", "rtl"), ("en", "ltr")):
+        page.goto(f"{live_server.url}/language/{language}/?next=/")
+        for path in PUBLIC_PAGES:
+            page.goto(live_server.url + path)
+            html = page.locator("html")
+            expect(html).to_have_attribute("lang", language)
+            expect(html).to_have_attribute("dir", direction)
+            # The layout itself must follow, not only the attribute: the text runs from the right.
+            assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == direction, path
 
 
 def test_the_sign_in_page_with_and_without_errors(page: Page, live_server: LiveServer) -> None:
