@@ -49,9 +49,10 @@ class EntryKind(models.TextChoices):
     ASSESSMENT = "assessment", gettext_lazy("Assessments")
     PLAN = "plan", gettext_lazy("Support plan changes")
     REVIEW = "review", gettext_lazy("Plan reviews")
-    # Sources for these two come with the scheduling app.
+    # Sources for these three come with the scheduling and programmes apps.
     APPOINTMENT = "appointment", gettext_lazy("Appointments")
     GROUP_ATTENDANCE = "group_attendance", gettext_lazy("Group attendance")
+    SUPERVISED_CONTACT = "supervised_contact", gettext_lazy("Supervised contact")
     NOTE = "note", gettext_lazy("Case notes")
     STEP_UP = "step_up", gettext_lazy("Step-ups to children's social care")
     SIGNPOSTING = "signposting", gettext_lazy("Signposting packs")

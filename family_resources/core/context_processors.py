@@ -27,6 +27,8 @@ def _language_links(request: HttpRequest) -> list[LanguageLink]:
     links = []
     for code, native_name in settings.LANGUAGES:
         info = translation.get_language_info(code)
+        # A page with its own version per language (a consultation's editions) names it: the link goes there.
+        next_url = getattr(request, "language_alternates", {}).get(code, request.get_full_path())
         links.append(
             LanguageLink(
                 code=code,

@@ -1,5 +1,7 @@
 """Public pages of the service and the language switch."""
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,6 +16,19 @@ from family_resources.places.selectors import service_places
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"places": service_places()})
+
+
+@login_not_required
+@require_GET
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "prepared_on": date.fromisoformat(settings.ACCESSIBILITY_STATEMENT_PREPARED_ON),
+            "reviewed_on": date.fromisoformat(settings.ACCESSIBILITY_STATEMENT_REVIEWED_ON),
+        },
+    )
 
 
 @login_not_required

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from family_resources.accounts.mfa import demo_app_device_give
 from family_resources.accounts.models import Team, TeamMembership, User
 from family_resources.accounts.roles import Role
 from family_resources.audit.context import AuditContext, acting_as
@@ -34,7 +35,9 @@ from family_resources.casework.services.plans import (
     plan_review_record,
 )
 from family_resources.catalogue.models import CeasedService, Intervention, ServiceArea
+from family_resources.consultation.content import CONSULTATION_SLUG
 from family_resources.consultation.models import Consultation
+from family_resources.consultation.services import consultation_reschedule, consultation_transition
 from family_resources.demo import content
 from family_resources.directory.models import (
     EvidenceKind,
@@ -51,6 +54,7 @@ from family_resources.families.services import consent_record, family_hide_addre
 from family_resources.intake.eligibility import Relationship
 from family_resources.intake.models import Channel, ReferrerType, Urgency
 from family_resources.intake.services import PersonInput, ReferralInput, referral_create_family, referral_submit
+from family_resources.outreach.services import event_create
 from family_resources.places.models import Neighbourhood, PostcodeSector
 from family_resources.resources.models import Article, Topic
 from family_resources.resources.services import article_create, article_publish, article_submit
@@ -160,6 +164,7 @@ def load_demo_data(*, password: str) -> DemoSummary:
         _families_and_referrals(fake, rng, staff)
         _casework()
         _consultation()
+        _consultation_events()
     summary.created = True
     summary.counts = {
         "staff": User.objects.count(),
@@ -172,6 +177,8 @@ def load_demo_data(*, password: str) -> DemoSummary:
 
 def _user(email: str, name: str, role: Role, password: str, team: Team | None) -> User:
     user = User.objects.create_user(email, password, full_name=name, role=role, job_title=str(role.label))
+    # Staff sign-in needs an authenticator app: demo accounts share a documented demo key (ADR 0022).
+    demo_app_device_give(user=user)
     if team is not None:
         TeamMembership.objects.create(user=user, team=team)
     return user
@@ -493,15 +500,41 @@ def _articles() -> None:
 
 
 def _consultation() -> None:
+    """The children's centres consultation (loaded by a migration as a draft), open now, as an officer would open it."""
     today = timezone.localdate()
-    Consultation.objects.create(
-        title="Children's centres redesign",
-        slug="childrens-centres-redesign",
-        summary=(
-            "We propose to bring Flying Start Children's Centres, Early Help, Fresh Start and Manor Contact Centre "
-            "together into one Family Resources Service for the families who need support most."
-        ),
-        opens_on=today - timedelta(days=21),
-        closes_on=today + timedelta(days=49),
-        status=Consultation.Status.OPEN,
+    consultation = Consultation.objects.get(slug=CONSULTATION_SLUG)
+    consultation = consultation_reschedule(
+        consultation=consultation, opens_on=today - timedelta(days=21), closes_on=today + timedelta(days=49)
     )
+    if consultation.status == Consultation.Status.DRAFT:
+        consultation_transition(consultation=consultation, to=Consultation.Status.OPEN)
+
+
+# The five online sessions the children's centres consultation promised: morning, afternoon and evening.
+CONSULTATION_EVENTS = (
+    (5, time(10, 0), "Morning online session", "en", ""),
+    (8, time(13, 30), "Afternoon online session", "en", ""),
+    (12, time(18, 30), "Evening online session", "en", ""),
+    (15, time(10, 0), "Morning session in Urdu", "ur", "Leagrave Hub"),
+    (19, time(18, 30), "Evening online session for working parents", "en", ""),
+)
+
+
+def _consultation_events() -> None:
+    """Sessions of the open consultation; the meeting links are made up (example.org)."""
+    consultation = Consultation.objects.get(slug=CONSULTATION_SLUG)
+    today = timezone.localdate()
+    zone = timezone.get_current_timezone()
+    for number, (days, at_time, title, language, place) in enumerate(CONSULTATION_EVENTS, start=1):
+        starts = datetime.combine(today + timedelta(days=days), at_time, tzinfo=zone)
+        event_create(
+            consultation=consultation,
+            title=title,
+            description="Hear about the proposals for children's centres, ask questions and tell us what you think.",
+            meeting_link=f"https://meet.example.org/childrens-centres-{number}",
+            place=place,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1, minutes=30),
+            language=language,
+            capacity=30,
+        )

@@ -4,11 +4,13 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from family_resources.core.forms import child_age_field
 from family_resources.directory.models import EvidenceKind, Organisation, ServiceStatus, Weekday
 from family_resources.directory.selectors import ceased_services, closed_sites, taxonomy_terms
+from family_resources.directory.uploads import evidence_document_check
 from family_resources.places.postcodes import normalise_postcode
 from family_resources.places.selectors import neighbourhoods
 
@@ -402,6 +404,24 @@ class EvidenceForm(forms.Form):
             "invalid": _("Enter the review or expiry date as a real date, like 2027-03-31"),
         },
     )
+    document = forms.FileField(
+        label=_("Upload the document (optional)"),
+        required=False,
+        widget=forms.FileInput(attrs={"class": "govuk-file-upload", "accept": ".pdf,.png,.jpg,.jpeg"}),
+        error_messages={"empty": _("The selected file is empty")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = _(
+            "A PDF, PNG or JPG, smaller than %(size)s. Only directory officers and the organisation can open it."
+        ) % {"size": filesizeformat(settings.DIRECTORY_EVIDENCE_MAX_BYTES)}
+
+    def clean_document(self) -> Any:
+        document = self.cleaned_data.get("document")
+        if document:
+            self.document_content_type = evidence_document_check(document)
+        return document
 
 
 class ReasonForm(forms.Form):

@@ -9,7 +9,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -108,9 +109,13 @@ def _with_details(services: QuerySet[Service]) -> QuerySet[Service]:
     )
 
 
-def service_search(criteria: SearchCriteria, *, on: date | None = None) -> list[Service]:
+def service_search(criteria: SearchCriteria, *, on: date | None = None) -> QuerySet[Service]:
     """Vetted services matching every part of the criteria: services in the family's neighbourhood first,
-    then borough-wide ones, each by name."""
+    then borough-wide ones, each by name.
+
+    A query, not a list: the page counts and slices it in the database, so a common word costs one page of
+    services with their details, not every match (docs/performance.md).
+    """
     services = vetted_services(on=on)
     for word in criteria.text.split():
         services = services.filter(
@@ -133,13 +138,18 @@ def service_search(criteria: SearchCriteria, *, on: date | None = None) -> list[
         services = services.filter(schedules__weekday=criteria.weekday)
     if criteria.cost in {"free", "paid"}:
         services = services.filter(is_free=criteria.cost == "free")
-    found = list(_with_details(services.distinct()))
     if criteria.language:
-        # Languages are a JSON list, which SQLite cannot search inside; the directory is small enough to filter here.
-        found = [service for service in found if criteria.language in (service.languages or [])]
+        # Languages are a JSON list of codes. Its text holds each code in quotes, on SQLite and PostgreSQL alike.
+        services = services.filter(languages__icontains=f'"{criteria.language}"')
+    # The joins above can repeat a service: match on the ids, so the count and the page need no DISTINCT.
     local = criteria.neighbourhood.pk if criteria.neighbourhood else None
-    found.sort(key=lambda service: (service.neighbourhood_id != local, service.name.lower()))
-    return found
+    here = Q(neighbourhood_id=local) if local is not None else Q(neighbourhood__isnull=True)
+    return _with_details(
+        vetted_services(on=on)
+        .filter(pk__in=services.values("pk"))
+        .annotate(elsewhere=Case(When(here, then=Value(0)), default=Value(1)), sort_name=Lower("name"))
+        .order_by("elsewhere", "sort_name", "pk")
+    )
 
 
 def public_service(*, service_uuid: str, on: date | None = None) -> Service:
@@ -328,3 +338,10 @@ def taxonomies() -> QuerySet[Taxonomy]:
 
 def taxonomy_terms() -> QuerySet[TaxonomyTerm]:
     return TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by("taxonomy__name", "position", "name")
+
+
+def evidence_document_of(*, organisation_id: int, evidence_id: int) -> SafeguardingEvidence:
+    """An organisation's evidence row with an uploaded document; 404 for anything else."""
+    return get_object_or_404(
+        SafeguardingEvidence.objects.exclude(document=""), pk=evidence_id, organisation_id=organisation_id
+    )

@@ -15,5 +15,10 @@ urlpatterns = [
         staff.evidence_withdraw,
         name="evidence_withdraw",
     ),
+    path(
+        "organisations/<int:organisation_id>/evidence/<int:evidence_id>/document/",
+        staff.evidence_document,
+        name="evidence_document",
+    ),
     path("requests/<int:request_id>/", staff.request_detail, name="request"),
 ]

@@ -17,6 +17,11 @@ urlpatterns = [
     path("organisation/sign-in/<str:token>/", organisations.sign_in_link, name="sign_in_link"),
     path("organisation/sign-out/", organisations.sign_out, name="sign_out"),
     path("organisation/", organisations.organisation_home, name="organisation_home"),
+    path(
+        "organisation/evidence/<int:evidence_id>/document/",
+        organisations.evidence_document,
+        name="evidence_document",
+    ),
     path("organisation/details/", organisations.organisation_edit, name="organisation_edit"),
     path("organisation/services/new/", organisations.service_edit, name="service_add"),
     path("organisation/services/<uuid:service_uuid>/", organisations.service_edit, name="service_edit"),

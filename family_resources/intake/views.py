@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from family_resources.audit.services import audit_view, audit_views
+from family_resources.audit.services import audit_view, audit_views, authorise
 from family_resources.core.forms import form_add_service_errors
 from family_resources.families.models import Family
 from family_resources.intake import selectors, services
@@ -16,9 +16,10 @@ from family_resources.intake.eligibility import Eligibility, EligibilityStatus, 
 from family_resources.intake.forms import CloseForm, PersonForm
 
 
-@permission_required("intake.view_referral", raise_exception=True)
 def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
     referral = selectors.referral_detail(reference=reference)
+    # Per record: a team manager reads only the referrals routed to their own team (docs/decisions/0034).
+    authorise(user=request.user, perm="intake.view_referral", instance=referral)
     people = list(referral.people.all())
     candidates = list(selectors.match_candidates(referral=referral)) if referral.family_id is None else []
     audit_view(instance=referral)
@@ -38,7 +39,7 @@ def referral_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "explanation": eligibility.explanation(postcode=referral.postcode),
             "can_match": request.user.has_perm("intake.match_referral"),
             "can_decide": request.user.has_perm("triage.decide"),
-            "can_override": request.user.has_perm("triage.override"),
+            "can_override": request.user.has_perm("triage.override", referral),
         },
     )
 

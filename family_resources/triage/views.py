@@ -9,8 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from family_resources.audit.services import audit_view, audit_views
+from family_resources.audit.services import audit_view, audit_views, authorise
 from family_resources.core.forms import form_add_service_errors
+from family_resources.core.ratelimits import rate_limit
 from family_resources.intake import selectors as intake
 from family_resources.intake.models import Referral
 from family_resources.triage import selectors
@@ -123,9 +124,10 @@ def guidance_edit(request: HttpRequest, level: int) -> HttpResponse:
     return render(request, "triage/guidance_edit.html", {"form": form, "level": current, "version": version})
 
 
-@permission_required("triage.override", raise_exception=True)
 def override(request: HttpRequest, reference: str) -> HttpResponse:
     referral = intake.referral_detail(reference=reference)
+    # Per record: a team manager overrides only decisions on referrals routed to their team (docs/decisions/0034).
+    authorise(user=request.user, perm="triage.override", instance=referral)
     decision = getattr(referral, "decision", None)
     if decision is None:
         raise Http404
@@ -152,6 +154,7 @@ def override(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @login_not_required
+@rate_limit("public_form")
 def followup(request: HttpRequest, token: str) -> HttpResponse:
     """The public page a signposted family answers from, reached by the link in their message."""
     pack = pack_for_token(token)

@@ -93,3 +93,16 @@ def test_a_manager_of_another_team_cannot_allocate(client):
     episode = OpenEpisodeFactory.create()
     client.force_login(staff(Role.TEAM_MANAGER, teams=[TeamFactory.create()]))
     assert client.get(reverse("casework:allocate", args=[episode.pk])).status_code == 403
+
+
+def test_a_family_in_a_neighbourhood_with_no_team_yet_gets_a_clear_refusal_not_a_crash():
+    from family_resources.casework.services.episodes import episode_open
+    from family_resources.families.tests.factories import FamilyFactory
+    from family_resources.intake.tests.factories import ReceivedReferralFactory
+    from family_resources.places.models import Neighbourhood
+
+    new_area = Neighbourhood.objects.create(name="New estate", slug="new-estate")
+    referral = ReceivedReferralFactory.create(family=FamilyFactory.create(neighbourhood=new_area))
+
+    with pytest.raises(ValidationError, match="No neighbourhood team works in the family's neighbourhood"):
+        episode_open(referral=referral, opened_on=referral.received_at.date())

@@ -207,13 +207,11 @@ def test_everything_significant_is_in_time_order_across_both_episodes(history):
 def test_every_kind_with_a_source_appears(history):
     entries = family_chronology(family=history.family, user=history.manager)
 
-    # Appointments and group attendance are registered by the scheduling and programmes apps; this
-    # family has none, and those apps' own tests show their entries.
-    assert {entry.kind for entry in entries} == set(registered_kinds()) - {
-        EntryKind.APPOINTMENT,
-        EntryKind.GROUP_ATTENDANCE,
-    }
-    assert {EntryKind.APPOINTMENT, EntryKind.GROUP_ATTENDANCE} <= set(registered_kinds())
+    # Appointments, group attendance and supervised contact are registered by the scheduling and
+    # programmes apps; this family has none, and those apps' own tests show their entries.
+    from_other_apps = {EntryKind.APPOINTMENT, EntryKind.GROUP_ATTENDANCE, EntryKind.SUPERVISED_CONTACT}
+    assert {entry.kind for entry in entries} == set(registered_kinds()) - from_other_apps
+    assert from_other_apps <= set(registered_kinds())
 
 
 def test_entries_carry_their_author_episode_and_a_link_to_the_record(history):
@@ -420,7 +418,7 @@ def test_building_a_long_chronology_takes_no_more_queries_than_a_short_one(histo
     with django_assert_max_num_queries(short):
         entries = family_chronology(family=history.family, user=history.practitioner)
     assert len(entries) > 400
-    assert short <= 20
+    assert short <= 21  # a query or two per source, whatever the length
 
 
 def test_the_page_reads_in_a_fixed_number_of_queries_whatever_the_length(client, history):
@@ -434,7 +432,9 @@ def test_the_page_reads_in_a_fixed_number_of_queries_whatever_the_length(client,
             assert client.get(url).status_code == 200
         sql = [q["sql"] for q in captured.captured_queries]
         audit_writes = sum(1 for s in sql if s.startswith('INSERT INTO "audit_auditevent"'))
-        return len(sql) - audit_writes, audit_writes
+        # Reads of the page's own data; the audit chain's head and the session's idle clock are bookkeeping.
+        reads = sum(1 for s in sql if s.startswith("SELECT") and '"audit_auditchainhead"' not in s)
+        return reads, audit_writes
 
     short_reads, short_writes = page_queries()
     add_many_entries(history, 300)

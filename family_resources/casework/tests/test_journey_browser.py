@@ -41,7 +41,8 @@ def sign_in(page: Page, base_url: str, user: User) -> None:
 def test_allocation_assessment_plan_visit_review_and_step_down(page: Page, live_server: LiveServer) -> None:
     base = live_server.url
     today = timezone.localdate()
-    episode = accepted_episode(contact_email="parent@example.org")
+    # Opened days ago so that yesterday's home visit is inside the episode whatever the time of day.
+    episode = accepted_episode(contact_email="parent@example.org", opened_days_ago=3)
     family = episode.family.family_name
     manager = staff(Role.TEAM_MANAGER, teams=[episode.team], full_name="Tess Manager")
     practitioner = staff(Role.PRACTITIONER, teams=[episode.team], full_name="Priya Practitioner")
@@ -124,10 +125,12 @@ def test_allocation_assessment_plan_visit_review_and_step_down(page: Page, live_
     page.goto(base + f"/staff/casework/episodes/{episode.pk}/")
     page.get_by_role("link", name="Add a case note").click()
     page.get_by_label("Home visit").check()
-    page.get_by_label("Date it happened").fill(today.isoformat())
+    # Yesterday: at 10:30 today would be in the future when the suite runs before half past ten.
+    page.get_by_label("Date it happened").fill((today - timedelta(days=1)).isoformat())
     page.get_by_label("Time it started").fill("10:30")
     page.get_by_label("Note", exact=True).fill("Saw mum and both children at home. Bedtime chart is up.")
     page.get_by_role("button", name="Save the note").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Note added")
     assert CaseNote.objects.filter(episode=episode, kind=CaseNote.Kind.HOME_VISIT).exists()
 
     # The review: both outcomes have improved.

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from family_resources.audit.services import audit_view, audit_views, authorise
 from family_resources.casework import selectors
+from family_resources.casework.closure_hooks import closure_effects
 from family_resources.casework.forms.plans import ActionForm, AgreeForm, CloseForm, OutcomeForm, ReviewForm
 from family_resources.casework.models import ActionStatus, Episode, OutcomeStatus, PlanAction, PlanOutcome, SupportPlan
 from family_resources.casework.services.closure import case_close
@@ -192,5 +193,12 @@ def close(request: HttpRequest, episode_id: int) -> HttpResponse:
     return render(
         request,
         "casework/close.html",
-        {"episode": episode, "plan": plan, "form": form, "scoring": scoring, "has_step_up": has_step_up},
+        {
+            "episode": episode,
+            "plan": plan,
+            "form": form,
+            "scoring": scoring,
+            "has_step_up": has_step_up,
+            "effects": closure_effects(episode),
+        },
     )

@@ -72,3 +72,34 @@ def test_the_compiled_stylesheet_and_scripts_are_served_by_the_app(client):
         assert response.status_code == 200, path
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert body, path
+
+
+def test_the_accessibility_statement_follows_the_model_and_is_linked_from_every_page(client, settings):
+    settings.ACCESSIBILITY_STATEMENT_REVIEWED_ON = "2027-01-15"
+
+    content = client.get(reverse("core:accessibility")).content.decode()
+
+    for heading in (
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Technical information about this website",
+        "Compliance status",
+        "Non-accessible content",
+        "Preparation of this accessibility statement",
+    ):
+        assert heading in content
+    assert "partially compliant" in content
+    assert "It was last reviewed on 15 January 2027." in content
+    assert settings.SERVICE_EMAIL in content
+    assert f'href="{reverse("core:accessibility")}"' in client.get("/").content.decode()
+
+
+def test_a_page_in_urdu_is_written_in_urdu_from_the_compiled_catalogue(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ur"
+
+    content = client.get("/").content.decode()
+
+    assert "اپنی فیملی کے لیے مدد حاصل کریں" in content  # "Get help for your family"
+    assert "Get help for your family" not in content

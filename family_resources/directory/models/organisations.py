@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from family_resources.directory.uploads import evidence_document_path
+
 
 class Organisation(models.Model):
     """A community group, charity or health body whose services families can be pointed to."""
@@ -94,6 +96,9 @@ class SafeguardingEvidence(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     withdrawal_reason = models.TextField(blank=True)
+    # The document the officer saw, if uploaded: checked by content, stored privately (directory/uploads.py).
+    document = models.FileField(upload_to=evidence_document_path, max_length=200, blank=True)
+    document_content_type = models.CharField(max_length=40, blank=True)
 
     class Meta:
         ordering = ["organisation", "kind", "-verified_at", "-id"]

@@ -3,12 +3,14 @@
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from family_resources.accounts.models import User
 from family_resources.directory.models import EvidenceKind, Organisation, SafeguardingEvidence
+from family_resources.directory.uploads import evidence_document_check
 
 # Evidence is reviewed at least this often, so a date further ahead is a typing mistake.
 LONGEST_VALIDITY = timedelta(days=5 * 366)
@@ -47,8 +49,12 @@ def safeguarding_evidence_verify(
     valid_until: date,
     verified_by: User,
     verified_at: datetime | None = None,
+    document: UploadedFile | None = None,
 ) -> SafeguardingEvidence:
-    """Record evidence a directory officer has seen. It becomes the current evidence of its kind."""
+    """Record evidence a directory officer has seen. It becomes the current evidence of its kind.
+
+    `document`, if given, is checked by its content (PDF, PNG or JPEG, within the size limit) and kept privately.
+    """
     moment = verified_at or timezone.now()
     day = timezone.localdate(moment)
     errors: dict[str, str] = {}
@@ -60,6 +66,12 @@ def safeguarding_evidence_verify(
         errors["valid_until"] = _("The review or expiry date must be today or in the future")
     elif valid_until > day + LONGEST_VALIDITY:
         errors["valid_until"] = _("The review or expiry date must be within 5 years")
+    content_type = ""
+    if document is not None:
+        try:
+            content_type = evidence_document_check(document)
+        except ValidationError as error:
+            errors["document"] = error.messages[0]
     if errors:
         raise ValidationError(errors)
     # Lock the organisation so two officers verifying at once cannot leave a stale date behind.
@@ -71,6 +83,8 @@ def safeguarding_evidence_verify(
         valid_until=valid_until,
         verified_by=verified_by,
         verified_at=moment,
+        document=document or "",
+        document_content_type=content_type,
     )
     organisation_evidence_refresh(organisation=locked)
     organisation.refresh_from_db(fields=["safeguarding_evidence_expires_on", "updated_at"])

@@ -19,9 +19,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from family_resources.core.forms import form_add_service_errors
+from family_resources.core.ratelimits import rate_limit
 from family_resources.directory import selectors
 from family_resources.directory.forms import ListingForm, OrganisationForm, ServiceForm, SignInForm, service_initial
 from family_resources.directory.models import ChangeRequest, Organisation, Service
@@ -33,6 +34,7 @@ from family_resources.directory.services import (
     service_change_submit,
 )
 from family_resources.directory.services.entries import organisation_as_proposal, service_as_proposal
+from family_resources.directory.views.documents import evidence_document_response
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ def organisation_required(view: View) -> View:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def apply(request: HttpRequest) -> HttpResponse:
     """A community group asks to be listed."""
     form = ListingForm(request.POST if request.method == "POST" else None)
@@ -94,6 +97,7 @@ def _link_for(token: str) -> str:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -115,6 +119,7 @@ def sign_in_sent(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
     """The emailed link. Opening it asks for a button press, so mail scanners that open links do not use it up."""
     if request.method == "GET":
@@ -150,6 +155,14 @@ def organisation_home(request: HttpRequest, organisation: Organisation) -> HttpR
             "evidence": selectors.evidence_lines(organisation),
         },
     )
+
+
+@organisation_required
+@require_GET
+def evidence_document(request: HttpRequest, organisation: Organisation, evidence_id: int) -> HttpResponse:
+    """The organisation's own uploaded evidence, and no other organisation's (404 otherwise)."""
+    evidence = selectors.evidence_document_of(organisation_id=organisation.pk, evidence_id=evidence_id)
+    return evidence_document_response(evidence)
 
 
 def _pending(organisation: Organisation, kind: str, service: Service | None = None) -> ChangeRequest | None:
@@ -215,5 +228,6 @@ def service_edit(request: HttpRequest, organisation: Organisation, service_uuid:
     return render(
         request,
         "directory/organisation/service_form.html",
-        {"form": form, "organisation": organisation, "service": service, "waiting": waiting},
+        # Not "service": every page's header reads the site's own name and council from that (context processor).
+        {"form": form, "organisation": organisation, "listed_service": service, "waiting": waiting},
     )

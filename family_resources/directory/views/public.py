@@ -2,12 +2,15 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from family_resources.core.ratelimits import rate_limit
 from family_resources.directory import selectors
 from family_resources.directory.forms import SearchForm, StoppedForm
+from family_resources.directory.models import Service
 from family_resources.places.models import Neighbourhood
 from family_resources.places.selectors import area_of, neighbourhoods
 from family_resources.resources.selectors import articles_replacing
@@ -29,7 +32,7 @@ def _neighbourhood_from(postcode: str, slug: str) -> tuple[Neighbourhood | None,
 def search(request: HttpRequest) -> HttpResponse:
     searched = bool(set(request.GET) - {"page"})
     form = SearchForm(request.GET if searched else None)
-    results: list = []
+    results: QuerySet[Service] | list[Service] = []
     outside_area = False
     neighbourhood = None
     if not searched:
@@ -47,6 +50,7 @@ def search(request: HttpRequest) -> HttpResponse:
             cost=answers["cost"],
         )
         results = selectors.service_search(criteria)
+    # The paginator counts and slices the query in the database: only one page of services is loaded.
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -56,7 +60,7 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "count": len(results),
+            "count": page.paginator.count,
             "query": query.urlencode(),
             "neighbourhood": neighbourhood,
             "outside_area": outside_area,
@@ -74,6 +78,7 @@ def service_detail(request: HttpRequest, service_uuid: str) -> HttpResponse:
 
 @login_not_required
 @require_GET
+@rate_limit("public_form", methods=("GET",))
 def stopped(request: HttpRequest) -> HttpResponse:
     """A family whose children's centre service stopped finds what replaces it near them."""
     form = StoppedForm(request.GET or None)

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from family_resources.accounts.models import User
 from family_resources.catalogue.models import CeasedService
@@ -32,6 +32,7 @@ from family_resources.directory.services import (
     safeguarding_evidence_withdraw,
 )
 from family_resources.directory.services.entries import proposal_changes
+from family_resources.directory.views.documents import evidence_document_response
 
 
 def acting(request: HttpRequest) -> User:
@@ -77,6 +78,7 @@ def evidence_verify(request: HttpRequest, organisation_id: int) -> HttpResponse:
     kind = request.GET.get("kind")
     form = EvidenceForm(
         request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
         initial={"kind": kind} if kind in EvidenceKind.values else None,
     )
     if request.method == "POST" and form.is_valid():
@@ -87,6 +89,7 @@ def evidence_verify(request: HttpRequest, organisation_id: int) -> HttpResponse:
                 detail=form.cleaned_data["detail"],
                 valid_until=form.cleaned_data["valid_until"],
                 verified_by=acting(request),
+                document=form.cleaned_data.get("document") or None,
             )
         except ValidationError as error:
             form_add_service_errors(form, error)
@@ -184,3 +187,11 @@ def _describe(key: str, value: Any) -> str:
             if field is not None and hasattr(field, "choices"):
                 return str(dict(field.choices).get(value, value))
     return str(value)
+
+
+@permission_required("directory.view_directory_work", raise_exception=True)
+@require_GET
+def evidence_document(request: HttpRequest, organisation_id: int, evidence_id: int) -> HttpResponse:
+    """The uploaded document, for directory staff: a download, never shown inline, and audited."""
+    evidence = selectors.evidence_document_of(organisation_id=organisation_id, evidence_id=evidence_id)
+    return evidence_document_response(evidence)

@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from family_resources.core.ratelimits import rate_limit
 from family_resources.intake.eligibility import Eligibility, EligibilityStatus, Ineligibility
 from family_resources.intake.journey import steps
 from family_resources.intake.journey.drafts import DraftState, referral_draft_find, referral_draft_save
@@ -142,6 +143,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def question(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in steps.QUESTION_SLUGS:
         raise Http404
@@ -196,6 +198,7 @@ def _people_guard(request: HttpRequest, journey: Journey) -> HttpResponse | None
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def people(request: HttpRequest) -> HttpResponse:
     """Everyone added so far, each with change and remove links, and whether to add another."""
     journey = Journey(request.session)
@@ -245,6 +248,7 @@ def _person_index(journey: Journey, index: int, *, allow_new: bool) -> None:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def person_relationship(request: HttpRequest, index: int) -> HttpResponse:
     """Who the next person is: a child, an unborn baby or an adult. Their details come on the next page."""
     journey = Journey(request.session)
@@ -276,6 +280,7 @@ def person_relationship(request: HttpRequest, index: int) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def person_details(request: HttpRequest, index: int) -> HttpResponse:
     """A child's, unborn baby's or adult's details, on a page that asks only what applies to them."""
     journey = Journey(request.session)
@@ -317,6 +322,7 @@ def person_details(request: HttpRequest, index: int) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def person_remove(request: HttpRequest, index: int) -> HttpResponse:
     journey = Journey(request.session)
     if refusal := _people_guard(request, journey):
@@ -385,6 +391,7 @@ def eligibility(request: HttpRequest, stage: str) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def check_answers(request: HttpRequest) -> HttpResponse:
     journey = Journey(request.session)
     if not journey.started:
@@ -446,6 +453,7 @@ def confirmation(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("public_form")
 def save(request: HttpRequest) -> HttpResponse:
     """Save and come back later: the answers so far are kept, and a link back is emailed."""
     journey = Journey(request.session)

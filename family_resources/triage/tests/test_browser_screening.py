@@ -10,6 +10,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import TEST_PASSWORD, staff
+from family_resources.accounts.tests.mfa_helpers import sign_in_through_page
 from family_resources.directory.models import Organisation, Service
 from family_resources.families.tests.factories import ChildFactory, FamilyFactory, years_ago
 from family_resources.intake.tests.factories import ReceivedReferralFactory
@@ -47,10 +48,7 @@ def test_an_officer_screens_the_oldest_referral_to_level_2_and_the_pack_is_in_th
     oldest, newest = queue
     officer = staff(Role.FRONT_DOOR_OFFICER, email="officer@example.org")
 
-    page.goto(f"{live_server.url}/staff/sign-in/")
-    page.get_by_label("Email address").fill(officer.email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_through_page(page, live_server.url, officer, TEST_PASSWORD)
 
     rows = page.locator("table.govuk-table tbody tr")
     expect(rows.first).to_contain_text(oldest)

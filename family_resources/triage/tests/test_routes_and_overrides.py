@@ -111,18 +111,19 @@ def test_an_override_needs_a_reason_and_a_different_level(officer):
 
 
 def test_a_team_manager_overrides_through_the_page(client, officer):
-    decision = decide(referral_for(), officer, 2)
-    client.force_login(staff(Role.TEAM_MANAGER))
+    # A team manager overrides decisions on referrals routed to their own team (docs/decisions/0034).
+    decision = decide(referral_for(), officer, 3)
+    client.force_login(staff(Role.TEAM_MANAGER, teams=[decision.referral.episode.team]))
     url = reverse("triage:override", args=[decision.referral.reference])
 
     empty = client.post(url, {}).content.decode()
     assert "Choose the new threshold level" in empty
     assert "Write why you are overriding" in empty
-    assert "Write why you are overriding" in client.post(url, {"level": "3"}).content.decode()
-    response = client.post(url, {"level": "3", "reason": "New information from school."}, follow=True)
+    assert "Write why you are overriding" in client.post(url, {"level": "2"}).content.decode()
+    response = client.post(url, {"level": "2", "reason": "Needs met by school."}, follow=True)
 
-    assert "The decision is now level 3" in response.content.decode()
-    assert "Overridden from level 2 to level 3" in response.content.decode()
+    assert "The decision is now level 2" in response.content.decode()
+    assert "Overridden from level 3 to level 2" in response.content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.FRONT_DOOR_OFFICER])

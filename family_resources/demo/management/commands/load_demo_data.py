@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from family_resources.accounts.mfa import demo_app_secret
 from family_resources.demo.builders import load_demo_data
 
 
@@ -31,3 +32,5 @@ class Command(BaseCommand):
         for account in summary.accounts:
             self.stdout.write(f"  {account.role.value:<22} {account.email}")
         self.stdout.write(f"  password               {summary.password}")
+        # The second sign-in step (ADR 0022): every demo account's authenticator app has this key.
+        self.stdout.write(f"  authenticator key      {demo_app_secret()} (or: manage.py demo_totp_code EMAIL)")
