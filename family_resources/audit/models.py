@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from family_resources.core.choices import ChoiceLabels
+
 
 class AuditAction(models.TextChoices):
     CREATE = "create", _("Created")
@@ -86,7 +88,7 @@ class AuditChainHead(models.Model):
         return f"Audit chain at {self.sequence}"
 
 
-class TrackedModel(models.Model):
+class TrackedModel(ChoiceLabels, models.Model):
     """Base for person-level records: every create and update is written to the audit trail.
 
     It remembers the values loaded from the database so the trail can say which

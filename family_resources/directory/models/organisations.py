@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from family_resources.core.choices import ChoiceLabels
 from family_resources.directory.uploads import evidence_document_path
 
 
@@ -74,7 +75,7 @@ class EvidenceKind(models.TextChoices):
     TRAINING = "training", _("Safeguarding training")
 
 
-class SafeguardingEvidence(models.Model):
+class SafeguardingEvidence(ChoiceLabels, models.Model):
     """One piece of evidence a directory officer has seen and verified, valid until its review or expiry date.
 
     Verifying again adds a row: the latest row of each kind is the current one, and the older ones

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from family_resources.core.choices import ChoiceLabels
 from family_resources.directory.models.organisations import Organisation
 
 
@@ -64,7 +65,7 @@ class ServiceStatus(models.TextChoices):
     DEFUNCT = "defunct", _("Stopped for good")
 
 
-class Service(models.Model):
+class Service(ChoiceLabels, models.Model):
     """Something an organisation offers families, described so it can be published to Open Referral UK."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -226,7 +227,7 @@ class Frequency(models.TextChoices):
     MONTHLY = "MONTHLY", _("Monthly")
 
 
-class Schedule(models.Model):
+class Schedule(ChoiceLabels, models.Model):
     """When a service runs: one day of the week, weekly (or every few weeks) or on one week of each month."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
