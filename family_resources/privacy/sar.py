@@ -4,7 +4,8 @@ The bundle starts from the person's family record and every row that depends on 
 adds referrals that name the person but were never matched to a family, the messages sent about those
 records or to the family's contact details, and the audit trail's entries about them. Each value that is
 about someone else (another family member, a referrer, a professional) is marked "redact: third party" for
-the officer to check before the bundle is sent; sensitive case notes are flagged.
+the officer to check before the bundle is sent; sensitive case notes are flagged. Free text that names another
+known person, or holds an email address or phone number that is not the family's own, is flagged too (mentions.py).
 """
 
 import io
@@ -14,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -21,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from family_resources.privacy.collect import Key, dependents, record_key
+from family_resources.privacy.mentions import MentionFinder, Name, name_from_text
 
 # Fields that describe the person who made a referral: third-party unless they referred themselves.
 REFERRER_FIELDS = frozenset(
@@ -30,6 +33,17 @@ REFERRER_FIELDS = frozenset(
 THIRD_PARTY_MODELS = frozenset({"families.professional"})
 # Never shown: secrets and hashes, not information about the person.
 HIDDEN_FIELDS = frozenset({"token_hash", "password", "entry_hash", "previous_hash"})
+# A character field at least this long is free text (reasons, addresses, subjects) and is searched for mentions.
+FREE_TEXT_MIN_LENGTH = 200
+# The service's own published contact details: in letters and messages, never someone else's.
+SERVICE_CONTACT_SETTINGS = (
+    "SERVICE_EMAIL",
+    "SERVICE_PHONE",
+    "CHILDRENS_SOCIAL_CARE_PHONE",
+    "CHILDRENS_SOCIAL_CARE_OUT_OF_HOURS_PHONE",
+    "PRIVACY_DPO_EMAIL",
+    "DEFAULT_FROM_EMAIL",
+)
 
 
 @dataclass
@@ -37,6 +51,9 @@ class Cell:
     label: str
     value: str
     redact: bool = False
+    # Free text only: other people it names, and email addresses or phone numbers that are not the family's.
+    mentions: list[str] = field(default_factory=list)
+    contacts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -85,7 +102,44 @@ def _is_subject_referral_person(row: models.Model, subject: models.Model) -> boo
     )
 
 
-def _row(instance: models.Model, subject: models.Model) -> Row:
+def _is_free_text(model_field: Any) -> bool:
+    if isinstance(model_field, models.TextField):
+        return True
+    return (
+        isinstance(model_field, models.CharField)
+        and not model_field.choices
+        and (model_field.max_length or 0) >= FREE_TEXT_MIN_LENGTH
+    )
+
+
+def _is_third_party_person(row: models.Model, subject: models.Model) -> bool:
+    if row._meta.label_lower == "families.person":
+        return row.pk != subject.pk
+    return not _is_subject_referral_person(row, subject)
+
+
+def bundle_mention_finder(rows: list[models.Model], subject: Any, own_contacts: set[str]) -> MentionFinder:
+    """One finder for the bundle, from the rows already loaded: other people, professionals, referrers."""
+    others: list[Name] = []
+    for row in rows:
+        label = row._meta.label_lower
+        if label in ("families.person", "intake.referralperson") and _is_third_party_person(row, subject):
+            others.append(Name(getattr(row, "given_name", ""), getattr(row, "family_name", "")))
+        elif label == "families.professional":
+            others.append(name_from_text(str(getattr(row, "name", ""))))
+        # A self-referral was made by the subject or someone in the household, who is already a family member.
+        # An empty referrer name makes an empty Name, which the finder skips.
+        elif label == "intake.referral" and getattr(row, "referrer_type", "") != "self":
+            others.append(name_from_text(str(getattr(row, "referrer_name", ""))))
+    service = {str(getattr(settings, name, "") or "") for name in SERVICE_CONTACT_SETTINGS}
+    return MentionFinder(
+        others=others,
+        subject=Name(subject.given_name, subject.family_name),
+        own_contacts=own_contacts | service,
+    )
+
+
+def _row(instance: models.Model, subject: models.Model, finder: MentionFinder | None = None) -> Row:
     label = instance._meta.label_lower
     whole_row_third_party = label in THIRD_PARTY_MODELS
     if label == "families.person" and instance.pk != subject.pk:
@@ -111,13 +165,26 @@ def _row(instance: models.Model, subject: models.Model) -> Row:
             value = _text(getattr(instance, f"get_{model_field.attname}_display")())
         else:
             value = _text(getattr(instance, model_field.attname))
-        if value:
-            cells.append(Cell(str(model_field.verbose_name).capitalize(), value, redact))
+        if not value:
+            continue
+        cell = Cell(str(model_field.verbose_name).capitalize(), value, redact)
+        if finder is not None and not redact and _is_free_text(model_field):
+            cell.mentions, cell.contacts = finder.names_in(value), finder.contacts_in(value)
+        cells.append(cell)
     flags = []
     if getattr(instance, "sensitive", False):
         flags.append(_("Sensitive case note: check with the team before disclosure"))
     if getattr(instance, "address_hidden", False):
         flags.append(_("Address marked do not disclose: check before sending"))
+    names = list(dict.fromkeys(name for cell in cells for name in cell.mentions))
+    if names:
+        flags.append(_("Mentions other people: %(names)s. Check before sending") % {"names": ", ".join(names)})
+    contacts = list(dict.fromkeys(contact for cell in cells for contact in cell.contacts))
+    if contacts:
+        flags.append(
+            _("Possible contact details of someone else: %(details)s. Check before sending")
+            % {"details": ", ".join(contacts)}
+        )
     return Row(record=f"{instance._meta.verbose_name} {instance.pk}", cells=cells, flags=flags)
 
 
@@ -185,11 +252,13 @@ def subject_access_bundle(*, person: Any) -> Bundle:
         if value
     }
 
+    finder = bundle_mention_finder(rows, person, contacts)
+
     grouped: dict[str, list[Row]] = {}
     for row in sorted(rows, key=lambda instance: (instance._meta.label_lower, instance.pk)):
-        grouped.setdefault(str(row._meta.verbose_name_plural).capitalize(), []).append(_row(row, person))
+        grouped.setdefault(str(row._meta.verbose_name_plural).capitalize(), []).append(_row(row, person, finder))
     sections = [Section(title, section_rows) for title, section_rows in grouped.items()]
-    messages = [_row(message, person) for message in _messages(seen, references, contacts)]
+    messages = [_row(message, person, finder) for message in _messages(seen, references, contacts)]
     if messages:
         sections.append(Section(_("Messages sent"), messages))
     audit = _audit_rows(seen)
@@ -214,7 +283,8 @@ def bundle_zip(bundle: Bundle) -> bytes:
             "README.txt",
             _(
                 "Subject access request bundle. Values marked 'redact: third party' are about someone else and "
-                "must be checked, and usually removed, before the bundle is sent.\n"
+                "must be checked, and usually removed, before the bundle is sent. Values tagged 'Check' are free text "
+                "that names someone else or holds contact details that are not the family's own: read each one.\n"
             ),
         )
     return buffer.getvalue()
