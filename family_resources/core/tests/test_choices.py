@@ -26,7 +26,6 @@ def test_the_label_follows_the_active_language_after_the_index_is_built() -> Non
 def test_a_value_outside_the_choices_is_shown_as_it_is_stored() -> None:
     assert Referral(channel="fax").get_channel_display() == "fax"
     assert Schedule(weekday=9).get_weekday_display() == 9
-    assert Referral(channel=None).get_channel_display() is None
 
 
 def test_it_agrees_with_djangos_own_lookup_for_every_choice() -> None:
@@ -35,4 +34,4 @@ def test_it_agrees_with_djangos_own_lookup_for_every_choice() -> None:
     field = Referral._meta.get_field("channel")
     for value, _label in Channel.choices:
         referral = Referral(channel=value)
-        assert referral.get_channel_display() == Model._get_FIELD_display(referral, field)
+        assert referral.get_channel_display() == Model._get_FIELD_display(referral, field)  # type: ignore[attr-defined]
