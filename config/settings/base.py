@@ -253,6 +253,8 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "family-resources-demo")
 # Front-door decision targets: one working day, and one hour when a child is at immediate risk.
 DECISION_TARGET_HOURS = env_int("DECISION_TARGET_HOURS", 24)
 DECISION_TARGET_IMMEDIATE_RISK_MINUTES = env_int("DECISION_TARGET_IMMEDIATE_RISK_MINUTES", 60)
+# Working-day targets skip this part of the UK's bank holidays: "ENG" (England and Wales), "SCT", "NIR".
+BANK_HOLIDAYS_SUBDIVISION = env_str("BANK_HOLIDAYS_SUBDIVISION", "ENG")
 
 # GOV.UK Notify sends the service's emails and text messages (docs/decisions/0011-notifications.md).
 # With no API key, messages stay in the development outbox at /staff/outbox/ and nothing leaves the machine.

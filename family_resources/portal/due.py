@@ -1,15 +1,16 @@
 """What families asked or wrote in the portal, as items on the staff home page's due list.
 
 A family's request (move or cancel an appointment, new contact details or language) and a message (including
-a consent withdrawal) is answered within RESPONSE_WORKING_DAYS working days of being sent (our reading: the
-service model promises no time, and two working days is the usual council answer to a message). The due date
-is worked out by `response_due_on`, a pure function tested without the database; `portal_due_items` reads the
-open requests and unread messages of many families in two queries, whatever their number.
+a consent withdrawal) is answered within RESPONSE_WORKING_DAYS working days of being sent, bank holidays not
+counted (our reading: the service model promises no time, and two working days is the usual council answer to a
+message). The due date is worked out by `response_due_on`, a pure function tested without the database, with the
+service's calendar (`core.working_days`); `portal_due_items` reads the open requests and unread messages of many
+families in two queries, whatever their number.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.urls import reverse
 from django.utils import timezone
@@ -17,25 +18,15 @@ from django.utils.translation import gettext as _
 
 from family_resources.casework.due import DueState, due_state
 from family_resources.casework.models import Episode
+from family_resources.core.working_days import add_working_days
 from family_resources.portal.models import PortalMessage, PortalRequest, RequestStatus
 
 RESPONSE_WORKING_DAYS = 2
-SATURDAY = 5
-
-
-def add_working_days(start: date, days: int) -> date:
-    """The date `days` working days (Monday to Friday) after `start`. Bank holidays are not known here."""
-    current = start
-    added = 0
-    while added < days:
-        current += timedelta(days=1)
-        if current.weekday() < SATURDAY:
-            added += 1
-    return current
 
 
 def response_due_on(sent_at: datetime) -> date:
-    """A family hears back within two working days of the day they sent it, counted in local time."""
+    """A family hears back within two working days of the day they sent it, counted in local time: Saturdays,
+    Sundays and bank holidays do not count (`core.working_days`)."""
     return add_working_days(timezone.localdate(sent_at), RESPONSE_WORKING_DAYS)
 
 

@@ -21,8 +21,11 @@ from family_resources.triage.timeliness import decision_due
 
 
 def rule() -> str:
-    """The target in force: a timing worked out under another target is out of date."""
-    return f"{settings.DECISION_TARGET_HOURS}h/{settings.DECISION_TARGET_IMMEDIATE_RISK_MINUTES}m"
+    """The target in force, and whose bank holidays it skips: a timing worked out under another is out of date."""
+    return (
+        f"{settings.DECISION_TARGET_HOURS}h/{settings.DECISION_TARGET_IMMEDIATE_RISK_MINUTES}m"
+        f"/{settings.BANK_HOLIDAYS_SUBDIVISION}"
+    )
 
 
 def is_current(timing: str = "reporting_timing") -> Q:

@@ -13,7 +13,8 @@ from family_resources.accounts.tests.factories import staff
 from family_resources.casework.due import DueState
 from family_resources.casework.models import Episode
 from family_resources.casework.tests.factories import OpenEpisodeFactory
-from family_resources.portal.due import add_working_days, portal_due_items, response_due_on
+from family_resources.core.working_days import add_working_days
+from family_resources.portal.due import portal_due_items, response_due_on
 from family_resources.portal.models import MessageKind, PortalMessage, PortalRequest, RequestKind, RequestStatus
 from family_resources.portal.tests.factories import staff_client
 
@@ -40,6 +41,12 @@ def test_the_due_date_counts_from_the_local_day_it_was_sent():
     assert response_due_on(datetime(2026, 6, 1, 23, 30, tzinfo=UTC)) == date(2026, 6, 4)
 
 
+def test_bank_holidays_do_not_count():
+    # Thursday 24 December 2026 is one working day; Christmas Day and Monday 28th (for Boxing Day) are not.
+    assert response_due_on(datetime(2026, 12, 23, 15, 0, tzinfo=UTC)) == date(2026, 12, 29)
+    assert response_due_on(datetime(2027, 3, 25, 15, 0, tzinfo=UTC)) == date(2027, 3, 31)  # Easter 2027
+
+
 db = pytest.mark.django_db
 
 
@@ -51,21 +58,21 @@ def episode_led_by(practitioner: User) -> Episode:
     return episode
 
 
-def ask(episode: Episode, *, days_ago: int = 0, **fields: Any) -> PortalRequest:
+def ask(episode: Episode, *, days_ago: int = 0, at: datetime | None = None, **fields: Any) -> PortalRequest:
     return PortalRequest.objects.create(
         family=episode.family,
         episode=episode,
         kind=fields.pop("kind", RequestKind.LANGUAGE),
         details={"language": "pl"},
-        created_at=timezone.now() - timedelta(days=days_ago),
+        created_at=at or timezone.now() - timedelta(days=days_ago),
         **fields,
     )
 
 
-def write(episode: Episode, *, days_ago: int = 0, **fields: Any) -> PortalMessage:
+def write(episode: Episode, *, days_ago: int = 0, at: datetime | None = None, **fields: Any) -> PortalMessage:
     return PortalMessage.objects.create(
         family=episode.family, episode=episode, text="Can we meet later?",
-        sent_at=timezone.now() - timedelta(days=days_ago), **fields,
+        sent_at=at or timezone.now() - timedelta(days=days_ago), **fields,
     )  # fmt: skip
 
 
@@ -86,20 +93,20 @@ def test_a_practitioners_due_list_shows_their_families_requests_and_messages_wit
 
 
 @db
-def test_portal_items_sort_with_the_casework_due_dates_and_overdue_ones_are_marked():
+def test_portal_items_sort_with_the_casework_due_dates_and_overdue_ones_are_marked(settings):
+    settings.CASEWORK_DUE_SOON_DAYS = 7
     practitioner = staff(Role.PRACTITIONER)
     episode = episode_led_by(practitioner)
-    old = ask(episode, days_ago=10)
-    new = write(episode)
-    today = timezone.localdate()
+    ask(episode, at=datetime(2026, 12, 14, 10, 0, tzinfo=UTC))  # a Monday: due on Wednesday 16th
+    write(episode, at=datetime(2026, 12, 23, 10, 0, tzinfo=UTC))  # due on Tuesday 29th, after Christmas
 
-    items = portal_due_items(episodes=[episode], today=today)
+    items = portal_due_items(episodes=[episode], today=date(2026, 12, 23))
 
     assert [item.kind for item, _ in items] == ["request", "message"]
     assert items[0][0].state == DueState.OVERDUE
-    assert items[0][0].due_on == response_due_on(old.created_at)
-    assert items[1][0].state in (DueState.DUE_SOON, DueState.DUE_TODAY)
-    assert items[1][0].due_on == response_due_on(new.sent_at)
+    assert items[0][0].due_on == date(2026, 12, 16)
+    assert items[1][0].state == DueState.DUE_SOON
+    assert items[1][0].due_on == date(2026, 12, 29)
     assert all(found is episode for _, found in items)
 
 

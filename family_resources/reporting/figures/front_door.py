@@ -163,8 +163,8 @@ def decision_timeliness(filters: Filters) -> Figure:
         slug="decision-timeliness",
         title=_("Time from contact to decision"),
         description=_(
-            "The target is a decision within %(hours)s working hours of the contact arriving (Saturdays and "
-            "Sundays do not count), or within %(minutes)s minutes when a child is at immediate risk."
+            "The target is a decision within %(hours)s working hours of the contact arriving (Saturdays, Sundays "
+            "and bank holidays do not count), or within %(minutes)s minutes when a child is at immediate risk."
         )
         % {"hours": settings.DECISION_TARGET_HOURS, "minutes": settings.DECISION_TARGET_IMMEDIATE_RISK_MINUTES},
         row_heading=_("Month"),

@@ -1,18 +1,21 @@
 """Decision timeliness reads each decision's due time from `DecisionTiming` (ADR 0033): the same answers whether
 the scheduled refresh has run or not, and never a stale one after a decision changes."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from importlib import import_module
 from io import StringIO
 
+from django.apps import apps
 from django.core.management import call_command
 from django.test.utils import override_settings
 
+from family_resources.intake.models import Urgency
 from family_resources.reporting.figures import front_door
 from family_resources.reporting.figures.monthly import TOTAL
 from family_resources.reporting.filters import Filters
 from family_resources.reporting.models import DecisionTiming
 from family_resources.reporting.tests.dataset import Known
-from family_resources.reporting.timings import refresh_timings
+from family_resources.reporting.timings import refresh_timings, timing_for
 from family_resources.triage.models import Decision
 
 KEYS = ("within", "outside", TOTAL, "percent_within", "median_hours")
@@ -56,3 +59,27 @@ def test_a_new_target_makes_every_timing_out_of_date(known):
         assert strict[0][:3] == [1, 3, 4]  # only R8, decided in exactly an hour
         assert refresh_timings() == 6
         assert _answers(known) == strict
+
+
+def test_a_new_bank_holiday_calendar_makes_every_timing_out_of_date(known):
+    with override_settings(BANK_HOLIDAYS_SUBDIVISION="SCT"):
+        assert refresh_timings() == 6
+        assert refresh_timings() == 0
+
+
+def test_a_timing_skips_the_bank_holidays():
+    """Received on Christmas Eve 2026, due on Tuesday 29 December: decided that morning, it is within target."""
+    received = datetime(2026, 12, 24, 10, 0, tzinfo=UTC)
+    timing = timing_for(decision_id=1, received_at=received, taken=timedelta(days=4, hours=23), urgency=Urgency.ROUTINE)
+    assert timing.due_at == datetime(2026, 12, 29, 10, 0, tzinfo=UTC)
+    assert timing.decided_at <= timing.due_at
+
+
+def test_the_migration_for_bank_holidays_clears_the_timings_and_no_answer_changes(known):
+    before = _answers(known)
+    migration = import_module("family_resources.reporting.migrations.0002_bank_holidays_in_decision_timings")
+
+    migration.clear_decision_timings(apps, None)
+
+    assert not DecisionTiming.objects.exists()
+    assert _answers(known) == before

@@ -1,6 +1,6 @@
 """Every route does what the service model says, and a manager can override with a reason."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -134,12 +134,24 @@ def test_officers_and_practitioners_cannot_override(client, officer, role):
 
 
 def test_the_queue_shows_what_is_overdue():
-    old = ReceivedReferralFactory.create(received_at=timezone.now() - timedelta(days=6))
-    new = ReceivedReferralFactory.create(received_at=timezone.now())
+    old = ReceivedReferralFactory.create(received_at=datetime(2026, 11, 23, 10, 0, tzinfo=UTC))  # a Monday
+    new = ReceivedReferralFactory.create(received_at=datetime(2026, 11, 24, 10, 0, tzinfo=UTC))
+    now = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)  # an hour after the old one was due
 
-    overdue = {item.referral.pk: item.overdue for item in queue_with_deadlines()}
+    overdue = {item.referral.pk: item.overdue for item in queue_with_deadlines(now=now)}
 
     assert overdue == {old.pk: True, new.pk: False}
+
+
+def test_a_referral_from_christmas_eve_is_not_overdue_until_the_bank_holidays_are_over():
+    referral = ReceivedReferralFactory.create(received_at=datetime(2026, 12, 24, 10, 0, tzinfo=UTC))
+
+    (before,) = queue_with_deadlines(now=datetime(2026, 12, 29, 9, 59, tzinfo=UTC))
+    (after,) = queue_with_deadlines(now=datetime(2026, 12, 29, 10, 1, tzinfo=UTC))
+
+    assert before.referral == after.referral == referral
+    assert before.due_at == datetime(2026, 12, 29, 10, 0, tzinfo=UTC)
+    assert (before.overdue, after.overdue) == (False, True)
 
 
 def test_screening_flags_a_re_referral_within_12_months_and_an_earlier_removal(officer):
