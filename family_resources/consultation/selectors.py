@@ -1,8 +1,9 @@
 """Reads about consultations."""
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from family_resources.consultation.models import (
     Channel,
@@ -21,6 +22,34 @@ def consultation_list() -> QuerySet[Consultation]:
 def public_consultations() -> QuerySet[Consultation]:
     """Consultations the public can read: everything but drafts."""
     return Consultation.objects.exclude(status=Consultation.Status.DRAFT).order_by("-opens_on")
+
+
+@dataclass(frozen=True)
+class OpenConsultation:
+    """An open consultation as the public home page offers it: titled in the visitor's language if it can be."""
+
+    slug: str
+    title: str
+    closes_on: date
+
+
+def open_consultations(*, today: date, language: str) -> list[OpenConsultation]:
+    """Consultations taking responses today, closing soonest first. The title is the published edition's in
+    `language` (not the easy-read one) where there is one, and the consultation's own otherwise."""
+    in_language = Edition.objects.filter(published=True, easy_read=False, language=language)
+    consultations = (
+        Consultation.objects.filter(status=Consultation.Status.OPEN, opens_on__lte=today, closes_on__gte=today)
+        .prefetch_related(Prefetch("editions", queryset=in_language, to_attr="in_language"))
+        .order_by("closes_on", "title")
+    )
+    return [
+        OpenConsultation(
+            slug=consultation.slug,
+            title=consultation.in_language[0].title if consultation.in_language else consultation.title,
+            closes_on=consultation.closes_on,
+        )
+        for consultation in consultations
+    ]
 
 
 def public_edition(*, slug: str, code: str) -> Edition | None:

@@ -6,16 +6,19 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from family_resources.consultation.selectors import open_consultations
 from family_resources.places.selectors import service_places
 
 
 @login_not_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"places": service_places()})
+    consultations = open_consultations(today=timezone.localdate(), language=translation.get_language())
+    return render(request, "core/home.html", {"places": service_places(), "consultations": consultations})
 
 
 @login_not_required

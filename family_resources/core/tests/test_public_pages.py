@@ -1,8 +1,14 @@
 """The public pages and the language switcher."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
+
+from family_resources.consultation.models import Consultation
+from family_resources.consultation.tests.factories import ConsultationFactory, EditionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +109,47 @@ def test_a_page_in_urdu_is_written_in_urdu_from_the_compiled_catalogue(client):
 
     assert "اپنی فیملی کے لیے مدد حاصل کریں" in content  # "Get help for your family"
     assert "Get help for your family" not in content
+
+
+def test_the_home_page_leads_families_to_their_portal_and_community_groups_to_the_directory(client):
+    content = client.get("/").content.decode()
+
+    assert "Already getting support from us?" in content
+    assert f'href="{reverse("portal:sign_in")}"' in content
+    assert f'href="{reverse("directory:apply")}"' in content
+    assert f'href="{reverse("directory:sign_in")}"' in content
+    assert f'href="{reverse("consultation:index")}"' in content  # the footer, on every page
+
+
+def test_an_open_consultation_is_offered_on_the_home_page_until_it_closes(client):
+    today = timezone.localdate()
+    open_now = ConsultationFactory.create(
+        title="Changes to youth clubs", status=Consultation.Status.OPEN, opens_on=today, closes_on=today + timedelta(30)
+    )
+    EditionFactory.create(consultation=open_now, code="pl", language="pl", title="Zmiany w klubach", published=True)
+    ConsultationFactory.create(title="Still a draft", opens_on=today, closes_on=today + timedelta(30))
+    ConsultationFactory.create(
+        title="Past its date",
+        status=Consultation.Status.OPEN,
+        opens_on=today - timedelta(60),
+        closes_on=today - timedelta(1),
+    )
+    ConsultationFactory.create(
+        title="Already closed", status=Consultation.Status.CLOSED, opens_on=today - timedelta(9), closes_on=today
+    )
+
+    content = client.get("/").content.decode()
+
+    assert "Have your say" in content
+    assert "Changes to youth clubs" in content
+    assert f'href="{reverse("consultation:default", args=[open_now.slug])}"' in content
+    assert f"until {open_now.closes_on:%-d %B %Y}" in content
+    for hidden in ("Still a draft", "Past its date", "Already closed"):
+        assert hidden not in content
+
+    client.get(reverse("core:language", args=["pl"]))
+    assert "Zmiany w klubach" in client.get("/").content.decode()  # the edition's own title in Polish
+
+
+def test_the_home_page_has_no_banner_when_nothing_is_open(client):
+    assert "Have your say" not in client.get("/").content.decode()
