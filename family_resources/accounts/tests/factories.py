@@ -14,7 +14,7 @@ class NeighbourhoodFactory(factory.django.DjangoModelFactory[Neighbourhood]):
         model = Neighbourhood
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Test neighbourhood {n}")
+    name = factory.Sequence(lambda n: f"Test neighbourhood {n:04d}")  # padded: name order is creation order
     slug = factory.Sequence(lambda n: f"test-neighbourhood-{n}")
 
 
@@ -23,7 +23,7 @@ class TeamFactory(factory.django.DjangoModelFactory[Team]):
         model = Team
         django_get_or_create = ("name",)
 
-    name = factory.Sequence(lambda n: f"Test team {n}")
+    name = factory.Sequence(lambda n: f"Test team {n:04d}")  # padded: name order is creation order
     kind = Team.Kind.NEIGHBOURHOOD
     neighbourhood = factory.SubFactory(NeighbourhoodFactory)
 

@@ -89,8 +89,11 @@ def test_every_team_s_caseloads_are_each_team_s_own(django_assert_num_queries):
     assert [entry.team for entry in mine] == sorted(teams, key=lambda team: team.name)
     for entry in mine:
         assert entry.caseloads == team_caseloads(team_id=entry.team.pk)
-    assert _loads(mine[0].caseloads)["E Shared"] == (1, 2.0)  # under each of their teams
-    assert _loads(mine[2].caseloads)["E Shared"] == (1, 2.0)
+    # Looked up by team: the factory's names ("Team 9", "Team 10") need not sort in the order they were made.
+    by_team = {entry.team: _loads(entry.caseloads) for entry in mine}
+    assert by_team[teams[0]]["E Shared"] == (1, 2.0)  # under each of their teams
+    assert by_team[teams[2]]["E Shared"] == (1, 2.0)
+    assert "E Shared" not in by_team[teams[1]]
 
 
 @pytest.mark.django_db
@@ -104,4 +107,5 @@ def test_every_team_s_caseloads_cost_two_queries_however_many_teams(django_asser
         chosen = caseloads_by_team(teams=Team.objects.filter(pk__in=[team.pk for team in teams[1:]]))
 
     assert [entry.team for entry in chosen] == sorted(teams[1:], key=lambda team: team.name)
-    assert all(_loads(entry.caseloads)[f"A Busy {n}"] == (4, 6.0) for n, entry in enumerate(chosen, start=1))
+    by_team = {entry.team: _loads(entry.caseloads) for entry in chosen}
+    assert all(by_team[team][f"A Busy {n}"] == (4, 6.0) for n, team in enumerate(teams[1:], start=1))

@@ -20,7 +20,7 @@ class ConsultationFactory(factory.django.DjangoModelFactory[Consultation]):
     class Meta:
         model = Consultation
 
-    title = factory.Sequence(lambda n: f"Consultation {n}")
+    title = factory.Sequence(lambda n: f"Consultation {n:04d}")  # padded: name order is creation order
     slug = factory.Sequence(lambda n: f"consultation-{n}")
     summary = "What we propose and why."
     opens_on = date(2026, 11, 1)

@@ -22,7 +22,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda n: f"Community group {n}")
+    name = factory.Sequence(lambda n: f"Community group {n:04d}")  # padded: name order is creation order
     description = "A community group for families."
     account_name = "Sam Organiser"
     account_email = factory.Sequence(lambda n: f"group{n}@example.org")
@@ -66,7 +66,7 @@ class ServiceFactory(factory.django.DjangoModelFactory[Service]):
         model = Service
 
     organisation = factory.SubFactory(VettedOrganisationFactory)
-    name = factory.Sequence(lambda n: f"Service {n}")
+    name = factory.Sequence(lambda n: f"Service {n:04d}")  # padded: name order is creation order
     description = "Sessions for families."
     min_age = 0
     max_age = 5
