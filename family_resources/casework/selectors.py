@@ -2,9 +2,10 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -21,6 +22,29 @@ from family_resources.casework.models import (
     PlanReview,
     SupportPlan,
 )
+from family_resources.families.models import Family
+
+# The families we support: an episode of support open at any time in this many years up to today. Consultation
+# notices go to them and the consultation's "who are we not hearing from" compares respondents with them.
+SUPPORT_WINDOW_YEARS = 2
+
+
+def support_window_start(today: date) -> date:
+    """The first day of the window: the same date SUPPORT_WINDOW_YEARS years before (28 February for 29th)."""
+    try:
+        return today.replace(year=today.year - SUPPORT_WINDOW_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - SUPPORT_WINDOW_YEARS, day=28)
+
+
+def families_supported(*, today: date) -> QuerySet[Family]:
+    """Families with an episode of support open at any time in the window: opened on or before today, and still
+    open or closed on or after the window's first day."""
+    start = support_window_start(today)
+    episodes = Episode.objects.filter(family=OuterRef("pk"), opened_on__lte=today).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gte=start)
+    )
+    return Family.objects.filter(Exists(episodes))
 
 
 def episodes_led_by(user: Any) -> QuerySet[Episode]:

@@ -3,7 +3,7 @@
 The rules, in one place:
 
 - **Families we support** are families with an episode of support open at any time in the last two years
-  (opened on or before today, and not closed, or closed on or after the day two years ago).
+  (`casework.selectors.families_supported`, which also says who consultation notices go to).
 - **Dimensions.** Language: the respondent's main language (equality question `main-language`) against the
   family's preferred language. Neighbourhood: the neighbourhood of the respondent's postcode against the
   family's. Ethnicity: the respondent's answer (`ethnicity`) against the recorded ethnic group of the adults in
@@ -33,7 +33,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from family_resources.casework.models import Episode
+from family_resources.casework.selectors import families_supported, support_window_start
 from family_resources.consultation import content
 from family_resources.consultation.models import Answer, Consultation, Response
 from family_resources.families.models import Family, Person
@@ -44,7 +44,6 @@ from family_resources.reporting.tables import Column, Figure, Kind, Row
 from family_resources.scheduling.models import Appointment, AppointmentStatus
 
 UNDER_REPRESENTED_RATIO = 0.5
-SUPPORT_WINDOW_YEARS = 2
 
 # The equality questions each dimension reads, by the key the answers are stored under.
 LANGUAGE_KEY = "main-language"
@@ -81,22 +80,9 @@ def suppress_below() -> int:
     return int(getattr(settings, "CONSULTATION_SUPPRESS_BELOW", 5))
 
 
-def support_window_start(today: date | None = None) -> date:
-    today = today or timezone.localdate()
-    try:
-        return today.replace(year=today.year - SUPPORT_WINDOW_YEARS)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - SUPPORT_WINDOW_YEARS, day=28)
-
-
 def supported_families(today: date | None = None) -> QuerySet[Family]:
-    """Families with an episode of support open at any time in the last two years."""
-    today = today or timezone.localdate()
-    start = support_window_start(today)
-    episodes = Episode.objects.filter(family=OuterRef("pk"), opened_on__lte=today).filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=start)
-    )
-    return Family.objects.filter(Exists(episodes))
+    """The families we support (`casework.selectors.families_supported`): the same families notices go to."""
+    return families_supported(today=today or timezone.localdate())
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
 """Reads for consultation outreach: events, their registrations, who a notice goes to, and the reach log."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from family_resources.casework.selectors import families_supported
 from family_resources.consultation.models import Consultation
 from family_resources.families.models import Family
 from family_resources.outreach.models import (
@@ -18,10 +19,6 @@ from family_resources.outreach.models import (
     RegistrationStatus,
     SkipReason,
 )
-
-# Families whose support ended within this many days still hear about consultations on the service
-# they used: a year covers the consultation's own reach (docs/decisions/0031).
-RECENTLY_CLOSED_DAYS = 365
 
 
 def event_list(*, consultation: Consultation | None = None) -> QuerySet[Event]:
@@ -46,11 +43,9 @@ def event_registrations(*, event: Event) -> QuerySet[Registration]:
 
 
 def notice_recipients(*, today: date | None = None) -> QuerySet[Family]:
-    """Service users: families with an open episode of support, or one closed in the last year."""
-    cutoff = (today or timezone.localdate()) - timedelta(days=RECENTLY_CLOSED_DAYS)
-    return (
-        Family.objects.filter(Q(episodes__status="open") | Q(episodes__closed_on__gte=cutoff)).distinct().order_by("pk")
-    )
+    """Service users: the families we support (`casework.selectors.families_supported`), the same families the
+    consultation's "who are we not hearing from" compares its respondents with."""
+    return families_supported(today=today or timezone.localdate()).order_by("pk")
 
 
 @dataclass(frozen=True)

@@ -40,9 +40,11 @@ def service_user(*, hidden: bool = False, closed_days_ago: int | None = None, **
     family = factory.create(**(defaults | fields))
     episode = OpenEpisodeFactory.create(referral__family=family)
     if closed_days_ago is not None:
+        closed_on = timezone.localdate() - timedelta(days=closed_days_ago)
         Episode.objects.filter(pk=episode.pk).update(
             status=Episode.Status.CLOSED,
-            closed_on=timezone.localdate() - timedelta(days=closed_days_ago),
+            opened_on=closed_on - timedelta(days=90),
+            closed_on=closed_on,
             closure_reason="outcomes_met",
         )
     return family

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
+from family_resources.consultation.representation import supported_families
 from family_resources.consultation.tests.factories import open_childrens_centres
 from family_resources.families.tests.factories import FamilyFactory
 from family_resources.notifications.models import Message
@@ -40,18 +41,22 @@ def outcomes(notice, family):
     return dict(NoticeDelivery.objects.filter(notice=notice, family=family).values_list("channel", "reason"))
 
 
-def test_service_users_are_families_with_open_or_recently_closed_support():
+def test_service_users_are_families_with_support_open_in_the_last_two_years():
     open_support = service_user()
     recently_closed = service_user(closed_days_ago=100)
-    long_closed = service_user(closed_days_ago=500)
+    closed_last_year = service_user(closed_days_ago=500)
+    long_closed = service_user(closed_days_ago=800)
     never_supported = FamilyFactory.create()
 
     recipients = set(selectors.notice_recipients())
 
     assert open_support in recipients
     assert recently_closed in recipients
+    assert closed_last_year in recipients
     assert long_closed not in recipients
     assert never_supported not in recipients
+    # The same families "who are we not hearing from" compares respondents with.
+    assert recipients == set(supported_families())
 
 
 def test_each_family_gets_the_notice_in_its_language_and_english_where_there_is_no_translation(officer, settings):
