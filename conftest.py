@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
+import factory.random
 import pytest
 from django.apps import apps
 from django.test import Client
@@ -55,6 +56,13 @@ def _force_login_counts_as_full_sign_in(monkeypatch: pytest.MonkeyPatch) -> None
         session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def _the_same_made_up_data_every_run(request: pytest.FixtureRequest) -> None:
+    """Factories draw names and addresses from a generator seeded by the test's own id, so a test sees the same
+    data whichever worker runs it and whatever ran before it: a failure can be repeated, and a pass is not luck."""
+    factory.random.reseed_random(request.node.nodeid)
 
 
 @pytest.fixture(autouse=True)
