@@ -125,6 +125,11 @@ class Referral(TrackedModel):
                 name="one_referral_per_idempotency_key",
             )
         ]
+        # The front door's queue is the few referrals still waiting among years of decided ones: without
+        # this the queue reads every referral the service has ever had.
+        indexes = [
+            models.Index(fields=["received_at"], condition=models.Q(status="received"), name="referral_queue"),
+        ]
 
     def __str__(self) -> str:
         return self.reference
