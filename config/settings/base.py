@@ -345,6 +345,8 @@ ORUK_ASSURER_EMAIL = env_str("ORUK_ASSURER_EMAIL", SERVICE_EMAIL)
 # Reporting for managers (docs/decisions/0018-reporting-layer.md).
 # In anything that leaves the system, counts from 1 up to one less than this are shown as "fewer than" it.
 REPORTING_SMALL_NUMBER_LIMIT = env_int("REPORTING_SMALL_NUMBER_LIMIT", 5)
+# The dashboard's drawn figures are kept in the cache this many seconds (0: worked out on every view).
+REPORTING_CACHE_SECONDS = env_int("REPORTING_CACHE_SECONDS", 300)
 
 # The family portal (docs/decisions/0020-family-portal.md). A sign-in code lasts this many minutes and
 # allows this many tries; codes are limited per contact and per network address in an hour; a family

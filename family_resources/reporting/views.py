@@ -1,6 +1,7 @@
 """The managers' dashboard, its downloads, and the quarterly Supporting Families return. Read only."""
 
 import logging
+import math
 from typing import Any
 
 from django.conf import settings
@@ -16,11 +17,11 @@ from family_resources.accounts.roles import Role
 from family_resources.accounts.selectors import teams_of
 from family_resources.audit.services import authorise
 from family_resources.places.models import Neighbourhood
-from family_resources.reporting.charts import draw
 from family_resources.reporting.exports import CSV_TYPE, XLSX_TYPE, as_csv, as_xlsx, figure_table
 from family_resources.reporting.figures import FIGURES, SECTIONS
 from family_resources.reporting.filters import EVERYTHING, AgeBand, Filters, Scope
 from family_resources.reporting.forms import DashboardFilterForm, QuarterForm
+from family_resources.reporting.snapshots import dashboard_snapshot
 from family_resources.reporting.supporting_families import return_table, supporting_families_return
 
 logger = logging.getLogger(__name__)
@@ -70,22 +71,23 @@ def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
 
 def _dashboard(request: HttpRequest, *, scope: Scope, team: Team | None) -> HttpResponse:
     form = _filter_form(request, scope, team)
-    sections = []
-    filters = None
+    filters = snapshot = None
+    query = request.GET.urlencode()
     if form.is_valid():
         filters = form.filters(scope=scope, today=timezone.localdate())
-        for section in SECTIONS:
-            figures = [build(filters) for build in section.figures.values()]
-            sections.append((section, [(figure, draw(figure)) for figure in figures]))
+        snapshot = dashboard_snapshot(filters=filters, team=team, query=query)
     teams = None if scope.team_ids is None else list(Team.objects.filter(pk__in=scope.team_ids).order_by("name"))
-    query = request.GET.urlencode()
     return render(
         request,
         "reporting/dashboard.html",
         {
             "form": form,
             "filters": filters,
-            "sections": sections,
+            "snapshot": snapshot,
+            # The figures when this request worked them out (not when they came from the cache).
+            "sections": snapshot and snapshot.sections,
+            "contents": SECTIONS,
+            "kept_minutes": math.ceil(settings.REPORTING_CACHE_SECONDS / 60),
             "team": team,
             "teams": teams,
             "query": query,

@@ -100,7 +100,7 @@ def test_a_team_manager_cannot_choose_another_team_s_neighbourhood(client, known
     response = client.get(DASHBOARD, {"neighbourhood": known.west.pk})
 
     assert response.context["form"].errors["neighbourhood"] == ["Choose a neighbourhood from the list"]
-    assert response.context["sections"] == []
+    assert response.context["snapshot"] is None
 
 
 def test_a_team_page_for_a_manager_of_the_team(client, known):
