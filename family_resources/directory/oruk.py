@@ -29,7 +29,7 @@ from family_resources.directory.models import (
     TaxonomyTerm,
 )
 from family_resources.directory.models.services import WEEKDAY_CODES
-from family_resources.directory.selectors import vetted_services
+from family_resources.directory.selectors import text_matches, vetted_services
 from family_resources.places.postcodes import normalise_postcode
 from family_resources.places.selectors import area_of
 
@@ -384,11 +384,9 @@ def _page(request: HttpRequest, items: list[Any] | QuerySet[Any], render: Callab
 
 def _published_services(request: HttpRequest) -> QuerySet[Service]:
     """Vetted services, narrowed by the specification's filters for /services and /service_at_locations."""
-    services = vetted_services().select_related("organisation", "neighbourhood")
+    services = vetted_services()
     for word in (request.GET.get("search") or "").split():
-        services = services.filter(
-            Q(name__icontains=word) | Q(description__icontains=word) | Q(organisation__name__icontains=word)
-        )
+        services = services.filter(text_matches(word, categories=False))
     if term_id := request.GET.get("taxonomy_term_id"):
         services = services.filter(categories__uuid=_uuid(term_id) or uuid.UUID(int=0))
     if taxonomy_id := request.GET.get("taxonomy_id"):
@@ -409,7 +407,13 @@ def _published_services(request: HttpRequest) -> QuerySet[Service]:
         schedule &= Q(schedules__weekday=day)
     if schedule:
         services = services.filter(schedule)
-    return services.distinct().order_by("name", "pk")
+    # The joins above can repeat a service: match on the ids rather than DISTINCT over every column of the row.
+    return (
+        vetted_services()
+        .filter(pk__in=services.values("pk"))
+        .select_related("organisation", "neighbourhood")
+        .order_by("name", "pk")
+    )
 
 
 def _full_services(services: QuerySet[Service]) -> QuerySet[Service]:
