@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from family_resources.audit.services import audit_view, audit_views, authorise
+from family_resources.audit.services import audit_views, authorise
 from family_resources.casework.chronology import (
     Entry,
     family_chronology,
@@ -30,8 +30,7 @@ def chronology(request: HttpRequest, reference: str) -> HttpResponse:
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
-    audit_view(instance=family)
-    audit_views(instances=records_shown(entries))
+    audit_views(instances=[family, *records_shown(entries)])
     query = request.GET.copy()
     query.pop("print", None)
     printing = request.GET.get("print") == "1"

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from family_resources.audit.services import audit_view, audit_views, authorise
+from family_resources.audit.services import audit_views, authorise
 from family_resources.families.addresses import address_seen_by, own_addresses_seen_by
 from family_resources.families.export import as_csv, family_export_rows
 from family_resources.families.selectors import family_record
@@ -22,9 +22,8 @@ def family_detail(request: HttpRequest, reference: str) -> HttpResponse:
     decisions = [r.decision for r in referrals if hasattr(r, "decision")]
     episodes = list(family.episodes.all())
     # Everything person-level the page shows counts as read; a hidden address shown is a read of its own.
-    audit_view(instance=family)
-    audit_views(instances=[*members, *professionals, *consents, *letters])
-    audit_views(instances=[*referrals, *decisions, *episodes])
+    # One append: one turn holding the audit chain's lock, however many records the page shows.
+    audit_views(instances=[family, *members, *professionals, *consents, *letters, *referrals, *decisions, *episodes])
     household_address = address_seen_by(user=user, holder=family)
     own_addresses = own_addresses_seen_by(user=user, people=members)
     can_write_letters = user.has_perm("families.write_letter", family)
@@ -69,8 +68,7 @@ def family_export(request: HttpRequest, reference: str) -> HttpResponse:
     family = family_record(reference=reference)
     authorise(user=request.user, perm="families.view_family", instance=family)
     members = list(family.members.all())
-    audit_view(instance=family)
-    audit_views(instances=members)
+    audit_views(instances=[family, *members])
     rows = family_export_rows(family=family, people=members, user=request.user)
     response = HttpResponse(as_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="family-{family.reference}.csv"'

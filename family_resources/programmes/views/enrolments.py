@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from family_resources.audit.services import audit_view, audit_views, authorise
+from family_resources.audit.services import audit_views, authorise
 from family_resources.casework.models import Delivery, Episode, PlanAction
 from family_resources.core.forms import form_add_service_errors
 from family_resources.families.models import Person
@@ -58,8 +58,7 @@ def enrol(request: HttpRequest, episode_id: int) -> HttpResponse:
                 text % {"person": enrolment.person, "programme": enrolment.programme, "position": enrolment.position},
             )
             return redirect("programmes:enrolment", enrolment.pk)
-    audit_view(instance=episode)
-    audit_views(instances=list(adults))
+    audit_views(instances=[episode, *adults])
     return render(
         request,
         "programmes/enrol.html",
