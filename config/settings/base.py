@@ -328,6 +328,8 @@ SCHEDULING_HOME_VISITS_UNTIL = env_str("SCHEDULING_HOME_VISITS_UNTIL", "20:00")
 SCHEDULING_HOME_VISIT_WEEKDAYS = [
     int(day) for day in env_list("SCHEDULING_HOME_VISIT_WEEKDAYS", ["0", "1", "2", "3", "4"])
 ]
+# Finding a time leaves out bank holidays (BANK_HOLIDAYS_SUBDIVISION), at hubs and at home, unless this is on.
+SCHEDULING_OPEN_ON_BANK_HOLIDAYS = env_bool("SCHEDULING_OPEN_ON_BANK_HOLIDAYS", False)
 
 # Group programmes and supervised contact (docs/decisions/0016-group-programmes-and-waiting-lists.md).
 # A place given up on a group programme is offered to the next family waiting, who have this many days to answer.

@@ -24,6 +24,15 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < SATURDAY and day not in _bank_holidays(settings.BANK_HOLIDAYS_SUBDIVISION, day.year)
 
 
+def bank_holidays_between(first: date, last: date) -> frozenset[date]:
+    """The bank holidays from `first` to `last`, both included."""
+    subdivision = settings.BANK_HOLIDAYS_SUBDIVISION
+    days: set[date] = set()
+    for year in range(first.year, last.year + 1):
+        days.update(day for day in _bank_holidays(subdivision, year) if first <= day <= last)
+    return frozenset(days)
+
+
 def add_working_days(start: date, days: int) -> date:
     """The date `days` working days after `start` (`start` itself never counts; 0 days is `start`)."""
     if days < 0:

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from family_resources.core.working_days import bank_holidays_between
 from family_resources.families.models import Person
 from family_resources.places.models import Place, PlaceClosure, Room
 from family_resources.programmes.selectors import room_in_use
@@ -209,6 +210,13 @@ def place_closed_on(place: Place, first_day: date, last_day: date) -> frozenset[
     )
 
 
+def holidays_off(first_day: date, last_day: date) -> frozenset[date]:
+    """Bank holidays, on which no appointment is offered unless the service opens on them (settings)."""
+    if settings.SCHEDULING_OPEN_ON_BANK_HOLIDAYS:
+        return frozenset()
+    return bank_holidays_between(first_day, last_day)
+
+
 def bookable_rooms(place: Place, *, people: int) -> list[Room]:
     """The place's rooms that hold this many people, smallest first, so big rooms stay free for groups."""
     return list(Room.objects.filter(place=place, active=True, capacity__gte=people).order_by("capacity", "name"))
@@ -290,7 +298,7 @@ def find_slots(
     if place is not None:
         location: Location = ("place", place.pk)
         hours = place_hours(place)
-        closed_on = place_closed_on(place, first_day, last_day)
+        closed_on = place_closed_on(place, first_day, last_day) | holidays_off(first_day, last_day)
         rooms = {room.pk: [] for room in bookable_rooms(place, people=people)}
         if not rooms:
             return []
@@ -299,7 +307,7 @@ def find_slots(
     else:
         location = home_location(person)
         hours = home_visit_hours()
-        closed_on = frozenset()
+        closed_on = holidays_off(first_day, last_day)
     search = SlotSearch(
         location=location,
         length=length,

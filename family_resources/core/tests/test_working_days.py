@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from family_resources.core.working_days import add_working_days, is_working_day
+from family_resources.core.working_days import add_working_days, bank_holidays_between, is_working_day
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,13 @@ def test_the_answer_is_a_working_day_with_exactly_that_many_working_days_counted
     end = add_working_days(start, days)
     assert is_working_day(end)
     assert sum(is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1)) == days
+
+
+def test_the_bank_holidays_between_two_days_across_a_new_year():
+    assert bank_holidays_between(date(2026, 12, 24), date(2027, 1, 4)) == {
+        date(2026, 12, 25),
+        date(2026, 12, 26),  # Boxing Day is a Saturday...
+        date(2026, 12, 28),  # ...so the Monday is its substitute
+        date(2027, 1, 1),
+    }
+    assert bank_holidays_between(date(2027, 1, 2), date(2027, 3, 25)) == frozenset()

@@ -8,18 +8,27 @@ from django.utils import timezone
 from family_resources.accounts.models import User
 from family_resources.casework.models import Episode, PlanAction
 from family_resources.casework.tests.factories_plans import allocated_episode
+from family_resources.core.working_days import bank_holidays_between
 from family_resources.families.models import Person
 from family_resources.families.tests.factories import AdultFactory
 from family_resources.places.models import Place, Room
 from family_resources.scheduling.models import Appointment, Where
 from family_resources.scheduling.services import appointment_book
 
+# Weeks from monday() clear of bank holidays: a four-week slot search (SEARCH_DAYS) from monday(2) included.
+CLEAR_WEEKS = 5
+
 
 def monday(weeks_ahead: int = 1) -> date:
-    """A Monday at least a day away (so any time on it is in the future), `weeks_ahead` weeks on."""
+    """A Monday at least a day away (so any time on it is in the future), `weeks_ahead` weeks on.
+
+    Slot searches skip bank holidays (core.working_days), so the first Monday is the first of CLEAR_WEEKS
+    weeks without one: the tests' weeks are ordinary weeks, whatever day the suite runs on."""
     today = timezone.localdate()
-    days = (7 - today.weekday()) % 7 or 7
-    return today + timedelta(days=days + 7 * (weeks_ahead - 1))
+    first = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+    while bank_holidays_between(first, first + timedelta(weeks=CLEAR_WEEKS, days=-1)):
+        first += timedelta(weeks=1)
+    return first + timedelta(weeks=weeks_ahead - 1)
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:

@@ -1,6 +1,6 @@
 """Finding a time from the database: places' hours, closures, rooms, diaries and the family member's bookings."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -143,3 +143,61 @@ def test_moving_an_appointment_may_offer_times_that_overlap_it():
 
     assert local(found) == ["Mon 10:00", "Mon 10:15"]
     assert local(without_ignoring) == ["Mon 11:00"]
+
+
+def test_a_home_visit_search_skips_christmas_and_boxing_day():
+    episode, practitioner = booked_episode()
+    christmas_eve = date(2030, 12, 24)  # a Tuesday: Christmas Day and Boxing Day are Wednesday and Thursday
+
+    found = find_slots(
+        person=parent_of(episode),
+        practitioner_ids=[practitioner.pk],
+        place=None,
+        length=HOUR,
+        earliest=at(christmas_eve, 0),
+        per_day=1,
+        count=3,
+    )
+
+    assert [timezone.localtime(slot.starts_at).date() for slot in found] == [
+        christmas_eve,
+        date(2030, 12, 27),
+        date(2030, 12, 30),
+    ]
+
+
+@pytest.mark.parametrize(("subdivision", "after_easter"), [("ENG", date(2030, 4, 23)), ("SCT", date(2030, 4, 22))])
+def test_a_hub_search_skips_the_bank_holidays_of_the_service_s_part_of_the_uk(settings, subdivision, after_easter):
+    """Good Friday is a bank holiday everywhere in the UK; Easter Monday is not one in Scotland."""
+    settings.BANK_HOLIDAYS_SUBDIVISION = subdivision
+    episode, practitioner = booked_episode()
+    maundy_thursday = date(2030, 4, 18)
+
+    found = find_slots(
+        person=parent_of(episode),
+        practitioner_ids=[practitioner.pk],
+        place=leagrave(),
+        length=HOUR,
+        earliest=at(maundy_thursday, 0),
+        per_day=1,
+        count=2,
+    )
+
+    assert [timezone.localtime(slot.starts_at).date() for slot in found] == [maundy_thursday, after_easter]
+
+
+def test_a_service_that_opens_on_bank_holidays_is_offered_them(settings):
+    settings.SCHEDULING_OPEN_ON_BANK_HOLIDAYS = True
+    episode, practitioner = booked_episode()
+
+    found = find_slots(
+        person=parent_of(episode),
+        practitioner_ids=[practitioner.pk],
+        place=None,
+        length=HOUR,
+        earliest=at(date(2030, 12, 24), 0),
+        per_day=1,
+        count=2,
+    )
+
+    assert [timezone.localtime(slot.starts_at).date() for slot in found] == [date(2030, 12, 24), date(2030, 12, 25)]
