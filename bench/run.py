@@ -2,9 +2,10 @@
 
 For each scale: a fresh PostgreSQL database (<prefix>_s<scale>: fr_bench_s1 unless BENCH_DATABASE_PREFIX
 says otherwise), `manage.py bench_generate`, gunicorn with
-production settings on 127.0.0.1, locust headless in two phases (latency: people pausing between pages;
-throughput: no pauses, for the sustained requests per second), then `manage.py bench_queries` for the
-SQL queries per page. Ends with one line for scripts:
+production settings on 127.0.0.1, locust headless: a warm-up that is not counted, then two phases (latency:
+people pausing between pages; throughput: no pauses, for the sustained requests per second), then
+`manage.py bench_queries` for the SQL queries per page and the dashboard's cost with its figures worked out
+afresh. Ends with one line for scripts:
 
     bench: scale=S worst_p95_ratio=R growth=G rps=N errors=E
 """
@@ -29,6 +30,7 @@ from family_resources.benchmark import workload  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 OUT = ROOT / "var" / "bench"
+PHASES = ("warmup", "latency", "throughput")
 PASSWORD = "bench-" + "correct-horse-battery"
 
 
@@ -80,8 +82,17 @@ def wait_until_up(port: int) -> None:
     raise RuntimeError("gunicorn did not answer")
 
 
-def locust(phase: str, port: int, args: argparse.Namespace, files: dict[str, Path], env: dict[str, str]) -> None:
-    users, seconds, prefix = args.users, args.seconds, files[phase]
+def locust(
+    phase: str,
+    port: int,
+    args: argparse.Namespace,
+    files: dict[str, Path],
+    env: dict[str, str],
+    *,
+    seconds: int | None = None,
+) -> None:
+    users, prefix = args.users, files[phase]
+    seconds = args.seconds if seconds is None else seconds
     log = open(f"{prefix}.log", "w")  # noqa: SIM115 -- closed below, after locust has run
     run(
         [
@@ -159,24 +170,31 @@ def bench_scale(scale: float, args: argparse.Namespace) -> dict[str, Any]:
         print(f"bench: scale {scale:g}: loading for {args.seconds}s, then {args.seconds}s flat out", flush=True)
         files = {"manifest": manifest, "sessions": sessions}
         files |= {"latency": OUT / f"latency-{tag}", "throughput": OUT / f"throughput-{tag}"}
+        # Warm up first, as a server in service is warm: each worker's templates and connection, and the kept
+        # dashboard (reporting.snapshots). What the dashboard costs afresh is timed on its own below.
+        files["warmup"] = OUT / f"warmup-{tag}"
+        locust("warmup", args.port, args, files, env, seconds=args.warmup)
         locust("latency", args.port, args, files, env)
         locust("throughput", args.port, args, files, env)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
-    queries_file = OUT / f"queries-{tag}.json"
-    run([str(BIN / "python"), "manage.py", "bench_queries", "--manifest", str(manifest), "--out", str(queries_file)],
-        env, stdout=subprocess.DEVNULL)  # fmt: skip
+    queries_file, afresh_file = OUT / f"queries-{tag}.json", OUT / f"dashboard-afresh-{tag}.json"
+    run([str(BIN / "python"), "manage.py", "bench_queries", "--manifest", str(manifest), "--out", str(queries_file),
+         "--afresh", str(afresh_file)], env, stdout=subprocess.DEVNULL)  # fmt: skip
     if not args.keep:
         postgres("dropdb", database, env)
     latency = read_stats(OUT / f"latency-{tag}")
     throughput = read_stats(OUT / f"throughput-{tag}")
+    warmup = read_stats(OUT / f"warmup-{tag}")
     return {
         "scale": scale,
         "generated_seconds": round(generated),
         "latency": latency,
         "throughput": throughput,
+        "warmup": warmup,
         "queries": json.loads(queries_file.read_text()),
+        "dashboard_afresh": json.loads(afresh_file.read_text()),
     }
 
 
@@ -203,12 +221,7 @@ def summarise(big: dict[str, Any], small: dict[str, Any]) -> tuple[str, str]:
             worst_p95 = max(worst_p95, row["p95"])
             worst_p95_small = max(worst_p95_small, row_small["p95"])
     aggregate = big["throughput"]["Aggregated"]
-    errors = int(
-        big["latency"]["Aggregated"]["failures"]
-        + aggregate["failures"]
-        + small["latency"]["Aggregated"]["failures"]
-        + small["throughput"]["Aggregated"]["failures"]
-    )
+    errors = int(sum(result[phase]["Aggregated"]["failures"] for result in (big, small) for phase in PHASES))
     lines.append("")
     lines.append("times in ms; ratio is the page's p95 over the floor's p95; SQL is queries per request")
     for result in (big, small):
@@ -217,6 +230,12 @@ def summarise(big: dict[str, Any], small: dict[str, Any]) -> tuple[str, str]:
             f"scale {result['scale']:g}: {agg['rps']:.0f} requests/s flat out ({agg['failures']:.0f} failed), "
             f"dataset generated in {result['generated_seconds']}s"
         )
+    afresh, afresh_small = big["dashboard_afresh"], small["dashboard_afresh"]
+    lines.append(
+        f"dashboard with its figures worked out, not kept (once per filter in REPORTING_CACHE_SECONDS; one request, "
+        f"no load): {afresh['ms']:.0f} ms and {afresh['queries']} queries at scale {big['scale']:g}, "
+        f"{afresh_small['ms']:.0f} ms at scale {small['scale']:g}"
+    )
     growth = worst_p95 / worst_p95_small if worst_p95_small else 0
     summary = (
         f"bench: scale={big['scale']:g} worst_p95_ratio={worst_ratio:.2f} growth={growth:.2f} "
@@ -228,7 +247,8 @@ def summarise(big: dict[str, Any], small: dict[str, Any]) -> tuple[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--seconds", type=int, default=30, help="Length of each load phase.")
+    parser.add_argument("--seconds", type=int, default=60, help="Length of each load phase.")
+    parser.add_argument("--warmup", type=int, default=10, help="Load before the measured phases, not counted.")
     parser.add_argument("--users", type=int, default=24, help="Simulated people at once.")
     # Two sync workers a core: a worker waiting on PostgreSQL leaves the core to another; more only adds memory.
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
