@@ -67,10 +67,12 @@ def _the_same_made_up_data_every_run(request: pytest.FixtureRequest) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> None:
-    """Rate limits count in the cache: each test starts with none used (core/ratelimits.py)."""
-    from django.core.cache import cache
+    """Rate limits count in the cache: each test starts with none used (core/ratelimits.py), and with no
+    dashboard figures kept (reporting/snapshots.py)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in caches.settings:
+        caches[alias].clear()
 
 
 @pytest.fixture(scope="session")

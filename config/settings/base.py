@@ -349,6 +349,12 @@ ORUK_ASSURER_EMAIL = env_str("ORUK_ASSURER_EMAIL", SERVICE_EMAIL)
 REPORTING_SMALL_NUMBER_LIMIT = env_int("REPORTING_SMALL_NUMBER_LIMIT", 5)
 # The dashboard's drawn figures are kept in the cache this many seconds (0: worked out on every view).
 REPORTING_CACHE_SECONDS = env_int("REPORTING_CACHE_SECONDS", 300)
+# They have a cache of their own (ADR 0036): a few large pages must never push rate-limit counters out of
+# the default cache when it culls. Production puts it in its own database table.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "reporting": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reporting"},
+}
 
 # The family portal (docs/decisions/0020-family-portal.md). A sign-in code lasts this many minutes and
 # allows this many tries; codes are limited per contact and per network address in an hour; a family

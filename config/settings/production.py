@@ -36,5 +36,10 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": env_str("CACHE_LOCATION", "django_cache"),  # noqa: F405
-    }
+    },
+    # The dashboard's kept figures (reporting/0003 makes the table).
+    "reporting": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": env_str("REPORTING_CACHE_LOCATION", "reporting_cache"),  # noqa: F405
+    },
 }

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import BaseCache, caches
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -28,6 +28,7 @@ from family_resources.reporting.filters import Filters
 from family_resources.reporting.tables import Figure
 
 TEMPLATE = "reporting/_sections.html"
+CACHE = "reporting"  # its own cache (settings.CACHES): large entries never cull the default cache's rate limits
 # Bump when the template or a figure's shape changes, so a deploy does not serve figures drawn by the old code.
 VERSION = 1
 
@@ -52,12 +53,16 @@ def _key(filters: Filters, team: Team | None, query: str) -> str:
     return "reporting:dashboard:" + hashlib.sha256(shape.encode()).hexdigest()
 
 
+def kept_figures() -> BaseCache:
+    return caches[CACHE]
+
+
 def dashboard_snapshot(*, filters: Filters, team: Team | None, query: str) -> Snapshot:
     """The dashboard's figures for these filters, from the cache if they were worked out lately."""
     seconds = settings.REPORTING_CACHE_SECONDS
     key = _key(filters, team, query)
     if seconds > 0:
-        kept: Any = cache.get(key)
+        kept: Any = kept_figures().get(key)
         if kept is not None:
             html, worked_out_at = kept
             return Snapshot(html=mark_safe(html), worked_out_at=worked_out_at)  # noqa: S308 - rendered by us
@@ -65,5 +70,5 @@ def dashboard_snapshot(*, filters: Filters, team: Team | None, query: str) -> Sn
     html = render_to_string(TEMPLATE, {"sections": sections, "team": team, "query": query})
     snapshot = Snapshot(html=mark_safe(html), worked_out_at=timezone.now(), sections=sections)  # noqa: S308
     if seconds > 0:
-        cache.set(key, (str(html), snapshot.worked_out_at), seconds)
+        kept_figures().set(key, (str(html), snapshot.worked_out_at), seconds)
     return snapshot

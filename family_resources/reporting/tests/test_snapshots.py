@@ -4,7 +4,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache as default_cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -56,7 +56,7 @@ def test_once_the_kept_figures_expire_the_new_work_is_counted(client, known, kep
     client.force_login(known.service_manager)
     _n, first = view(client)
     build_service()
-    cache.clear()  # as when REPORTING_CACHE_SECONDS have passed
+    snapshots.kept_figures().clear()  # as when REPORTING_CACHE_SECONDS have passed
 
     _n, second = view(client)
 
@@ -114,7 +114,7 @@ def test_the_figures_are_kept_for_the_configured_time(known: Known, settings: An
     settings.REPORTING_CACHE_SECONDS = 120
     filters = Filters(date_from=known.last_month, date_to=known.today, scope=EVERYTHING)
 
-    with mock.patch.object(snapshots.cache, "set") as kept:
+    with mock.patch.object(snapshots.kept_figures(), "set") as kept:
         snapshots.dashboard_snapshot(filters=filters, team=None, query="")
 
     assert kept.call_args.args[2] == 120
@@ -130,3 +130,12 @@ def test_with_no_time_set_nothing_is_kept(client, known, settings):
     assert response.context["sections"] is not None
     assert queries == DASHBOARD_QUERIES
     assert "Figures are kept" not in response.content.decode()
+
+
+def test_the_figures_are_kept_apart_from_the_rate_limits(known: Known, kept: None) -> None:
+    filters = Filters(date_from=known.last_month, date_to=known.today, scope=EVERYTHING)
+    snapshots.dashboard_snapshot(filters=filters, team=None, query="")
+
+    default_cache.clear()  # culling or clearing the default cache (rate limits, lockouts) leaves them kept
+
+    assert snapshots.dashboard_snapshot(filters=filters, team=None, query="").sections is None
