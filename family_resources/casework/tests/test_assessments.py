@@ -571,6 +571,7 @@ axe = Axe()
 
 
 def accessibility_problems(page: Page) -> list[str]:
+    page.wait_for_load_state("load")  # a page just navigated to is checked once it has loaded
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     reports = [
         f"{v['id']} ({v['impact']}): {v['help']} at "

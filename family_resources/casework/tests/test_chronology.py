@@ -453,6 +453,7 @@ axe = Axe()
 
 
 def accessibility_problems(page: Page) -> list[str]:
+    page.wait_for_load_state("load")  # a page just navigated to is checked once it has loaded
     reports = []
     if page.locator("h1").count() != 1:
         reports.append(f"{page.url}: expected exactly one h1")

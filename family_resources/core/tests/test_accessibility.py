@@ -62,6 +62,8 @@ def structure_problems(page: Page) -> list[str]:
 
 def accessibility_problems(page: Page, seen_as: str = "") -> list[str]:
     """Everything wrong with the page now in the browser, one developer-readable report per failing check."""
+    # A form just submitted may have committed its next page but not yet parsed it: check the page, not a blank.
+    page.wait_for_load_state("load")
     where = f"{page.url} (as {seen_as})" if seen_as else page.url
     reports: list[str] = []
     if problems := structure_problems(page):

@@ -39,6 +39,7 @@ axe = Axe()
 
 def accessibility_problems(page: Page) -> list[str]:
     """What is wrong with the page in the browser now: axe-core's violations and the structure every page needs."""
+    page.wait_for_load_state("load")  # a page just navigated to is checked once it has loaded
     problems = []
     if (count := page.locator("h1").count()) != 1:
         problems.append(f"expected exactly one h1, found {count}")

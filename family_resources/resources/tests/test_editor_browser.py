@@ -1,5 +1,7 @@
 """An editor drafts an article, another reviews and publishes it, and a family finds it in English and easy read."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -74,6 +76,7 @@ def test_draft_review_publish_then_a_family_finds_it_in_english_and_easy_read(
     page.get_by_label("Search the resource centre").fill("bedtimes")
     page.get_by_label("Your child's age").fill("2")
     page.get_by_role("button", name="Search", exact=True).click()
+    expect(page).to_have_url(re.compile(r"[?&]q=bedtimes"))  # the results, not the search page it came from
     reports += accessibility_problems(page, seen_as="a family, searching")
     page.get_by_role("link", name="Calm bedtimes for toddlers", exact=True).click()
     expect(page.locator("h1")).to_have_text("Calm bedtimes for toddlers")
