@@ -148,7 +148,8 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out email and address are refused before the password is checked (ADR 0022).
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Email and password; permissions come from roles alone, so it asks no permission tables (ADR 0006).
+    "family_resources.accounts.backends.StaffPasswordBackend",
 ]
 LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "accounts:home"

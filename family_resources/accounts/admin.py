@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.models import Group
 
 from family_resources.accounts.models import Team, TeamMembership, User
 from family_resources.core.admin_helpers import RulesModelAdmin, register
@@ -19,3 +20,7 @@ class UserAdmin(RulesModelAdmin):
 
 
 register(Team, list_display=["name", "kind", "neighbourhood", "base"])
+
+# Permissions come from roles alone (ADR 0006): a group would grant nothing, so the admin does not offer them.
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)

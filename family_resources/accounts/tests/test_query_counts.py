@@ -20,9 +20,10 @@ from family_resources.scheduling.models import Appointment, Where
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("accounts:home")
-# Session, user, teams and roles, the page's lists and their counts, the audit row: pinned well below a per-row cost.
-FRONT_DOOR_QUEUE_QUERIES = 8
-PRACTITIONER_HOME_QUERIES = 15
+# Session, user, the page's lists and their counts: pinned well below a per-row cost. Permissions come from the
+# role (accounts.backends), so no query asks for them.
+FRONT_DOOR_QUEUE_QUERIES = 3
+PRACTITIONER_HOME_QUERIES = 12
 
 
 def queries(client: Client, url: str) -> int:

@@ -20,9 +20,9 @@ from family_resources.families.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, roles and teams, the family, each list on the page, its audit rows (one append): pinned, so a
+# Session, user, teams, the family, each list on the page, its audit rows (one append): pinned, so a
 # query per row fails.
-FAMILY_RECORD_QUERIES = 23
+FAMILY_RECORD_QUERIES = 21
 
 
 def add_household(family: Family, count: int) -> None:

@@ -49,7 +49,7 @@ def staff_client(user: User) -> Client:
     """A client signed in as staff, past the second factor where the service asks for one (ADR 0022)."""
     client = Client()
     # Named: the first backend may be a lockout guard that cannot load a user from a session.
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="family_resources.accounts.backends.StaffPasswordBackend")
     try:
         from family_resources.accounts.mfa import MFA_SESSION_KEY
     except ImportError:  # before staff MFA is in place there is nothing more to do

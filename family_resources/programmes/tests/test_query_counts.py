@@ -15,7 +15,7 @@ from family_resources.programmes.tests.factories import family_on_case, next_wee
 
 pytestmark = pytest.mark.django_db
 
-ENROL_QUERIES = 15
+ENROL_QUERIES = 13
 
 
 def add_programmes(weekdays: range) -> None:

@@ -17,9 +17,9 @@ from family_resources.reporting.tests.dataset import Known, build_service
 from family_resources.reporting.tests.test_views import DASHBOARD_QUERIES
 
 DASHBOARD = reverse("reporting:dashboard")
-# A kept view: the session, the user and their permissions, and the filter form's choices. The tests' cache is in
-# memory; in production the database's cache table adds its one read (7 in `make bench`).
-KEPT_QUERIES = 6
+# A kept view: the session, the user and the filter form's choices. The tests' cache is in memory; in production
+# the database's cache table adds its one read (5 in `make bench`).
+KEPT_QUERIES = 4
 
 
 @pytest.fixture

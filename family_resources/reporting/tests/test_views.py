@@ -15,7 +15,7 @@ DASHBOARD = reverse("reporting:dashboard")
 # fails here. Appointments, group attendance, waiting lists and fill rates add six. Contacts by channel,
 # appointments and signposting count their extra columns in the same pass over the rows (four fewer since the
 # benchmark). test_query_counts.py checks that more teams and practitioners cost no more.
-DASHBOARD_QUERIES = 28
+DASHBOARD_QUERIES = 26
 
 
 def test_a_service_manager_sees_every_figure(client, known):

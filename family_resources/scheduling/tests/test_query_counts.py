@@ -14,7 +14,7 @@ from family_resources.scheduling.tests.factories import at, book, booked_episode
 pytestmark = pytest.mark.django_db
 
 MONDAY = monday()
-DIARY_QUERIES = 14
+DIARY_QUERIES = 9
 
 
 def add_appointments(team_episode: Episode, practitioner: User, hours: range) -> None:
