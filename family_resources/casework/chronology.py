@@ -10,7 +10,7 @@ family with hundreds of entries costs no more queries than one with ten.
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -99,6 +99,16 @@ class ChronologyScope:
     def episode_id_for_referral(self, referral_id: int) -> int | None:
         """The episode a referral opened, if it opened one: front-door entries belong to it."""
         return next((e.pk for e in self.episodes if e.referral_id == referral_id), None)
+
+    @cached_property
+    def overrides(self) -> list[DecisionOverride]:
+        """Managers' overrides of the family's threshold decisions, oldest first. Read once: they are entries
+        of their own, and they also date when an episode opened."""
+        return list(
+            DecisionOverride.objects.filter(decision__referral__family=self.family)
+            .select_related("overridden_by", "decision")
+            .order_by("overridden_at", "id")
+        )
 
 
 Source = Callable[[ChronologyScope], Iterable[Entry]]
@@ -238,13 +248,8 @@ def _referrals(scope: ChronologyScope) -> Iterator[Entry]:
 
 @_source(EntryKind.DECISION)
 def _decisions(scope: ChronologyScope) -> Iterator[Entry]:
-    overrides = list(
-        DecisionOverride.objects.filter(decision__referral__family=scope.family)
-        .select_related("overridden_by", "decision")
-        .order_by("overridden_at", "id")
-    )
     first_override: dict[int, DecisionOverride] = {}
-    for override in overrides:
+    for override in scope.overrides:
         first_override.setdefault(override.decision_id, override)
     for decision in Decision.objects.filter(referral__family=scope.family).select_related("decided_by"):
         # An override changes the decision's level in place: the first override remembers the original.
@@ -263,7 +268,7 @@ def _decisions(scope: ChronologyScope) -> Iterator[Entry]:
             episode_id=scope.episode_id_for_referral(decision.referral_id),
             record=decision,
         )
-    for override in overrides:
+    for override in scope.overrides:
         yield Entry(
             when=override.overridden_at,
             kind=EntryKind.DECISION,
@@ -284,11 +289,9 @@ def _openings_and_allocations(scope: ChronologyScope) -> Iterator[Entry]:
     for episode in scope.episodes:
         decision = getattr(episode.referral, "decision", None)
         accepted_at[episode.referral_id] = [decision.decided_at] if decision is not None else []
-    overrides = DecisionOverride.objects.filter(decision__referral_id__in=list(accepted_at)).values_list(
-        "decision__referral_id", "overridden_at"
-    )
-    for referral_id, overridden_at in overrides:
-        accepted_at[referral_id].append(overridden_at)
+    for override in scope.overrides:
+        if override.decision.referral_id in accepted_at:
+            accepted_at[override.decision.referral_id].append(override.overridden_at)
     for episode in scope.episodes:
         same_day = [m for m in accepted_at[episode.referral_id] if timezone.localdate(m) == episode.opened_on]
         detail = ""

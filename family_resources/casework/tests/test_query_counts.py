@@ -15,7 +15,7 @@ from family_resources.casework.tests.factories_notes import CaseNoteFactory, Sen
 pytestmark = pytest.mark.django_db
 
 # Reads are fixed; the family and the entries shown are audited in one append (test_chronology.py pins the long case).
-CHRONOLOGY_QUERIES = 29
+CHRONOLOGY_QUERIES = 28
 
 
 def add_history(episode: Episode, count: int) -> None:
