@@ -385,12 +385,14 @@ def _page(request: HttpRequest, items: list[Any] | QuerySet[Any], render: Callab
 def _published_services(request: HttpRequest) -> QuerySet[Service]:
     """Vetted services, narrowed by the specification's filters for /services and /service_at_locations."""
     services = vetted_services()
+    # Whether a filter joined a table that can repeat a service (its categories, its schedules).
+    joined = False
     for word in (request.GET.get("search") or "").split():
         services = services.filter(text_matches(word, categories=False))
     if term_id := request.GET.get("taxonomy_term_id"):
-        services = services.filter(categories__uuid=_uuid(term_id) or uuid.UUID(int=0))
+        services, joined = services.filter(categories__uuid=_uuid(term_id) or uuid.UUID(int=0)), True
     if taxonomy_id := request.GET.get("taxonomy_id"):
-        services = services.filter(categories__taxonomy__uuid=_uuid(taxonomy_id) or uuid.UUID(int=0))
+        services, joined = services.filter(categories__taxonomy__uuid=_uuid(taxonomy_id) or uuid.UUID(int=0)), True
     # The specification's wording: "a minimum age of at least" and "a maximum age of ... or below" the value.
     # A service with no lower limit starts at 0; one with no upper limit has none to be below.
     if (youngest := _number(request, "minimum_age")) is not None:
@@ -406,14 +408,11 @@ def _published_services(request: HttpRequest) -> QuerySet[Service]:
     if (day := _weekday(request)) is not None:
         schedule &= Q(schedules__weekday=day)
     if schedule:
-        services = services.filter(schedule)
-    # The joins above can repeat a service: match on the ids rather than DISTINCT over every column of the row.
-    return (
-        vetted_services()
-        .filter(pk__in=services.values("pk"))
-        .select_related("organisation", "neighbourhood")
-        .order_by("name", "pk")
-    )
+        services, joined = services.filter(schedule), True
+    if joined:
+        # A join can repeat a service: match on the ids rather than DISTINCT over every column of the row.
+        services = vetted_services().filter(pk__in=services.values("pk"))
+    return services.select_related("organisation", "neighbourhood").order_by("name", "pk")
 
 
 def _full_services(services: QuerySet[Service]) -> QuerySet[Service]:
