@@ -2,8 +2,9 @@
 
 Over ten years of a town, the dashboard reads a year of the service's work in some twenty aggregate
 queries and draws a page of tables and charts: about half a second. Managers open it far more often
-than its monthly figures change, so the drawn figures are kept in the shared cache (the database's, in
-production) for `REPORTING_CACHE_SECONDS`, and the page says when they were worked out. The key holds
+than its monthly figures change, so the drawn figures are kept in a cache of their own
+(`CACHES["reporting"]`: a database table in production, apart from the rate limits' cache, ADR 0036) for
+`REPORTING_CACHE_SECONDS`, and the page says when they were worked out. The key holds
 everything that shapes them: the filters with the manager's scope, the team page, the query its
 download links carry and the language. The figures are the same functions the downloads and the tests
 call: kept, never worked out another way.
