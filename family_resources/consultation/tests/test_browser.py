@@ -22,6 +22,8 @@ SLUG = "childrens-centres-redesign"
 
 
 def assert_accessible(page: Page) -> None:
+    # A link or form just followed may have committed its next page but not parsed it: check the page, not a blank.
+    page.wait_for_load_state("load")
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     reports = [
         f"{v['id']} ({v['impact']}): {v['help']} at "

@@ -27,6 +27,7 @@ def test_a_parent_finds_a_session_from_the_consultation_and_registers(live_serve
     assert MEETING_LINK not in page.content()
 
     page.get_by_role("button", name="Register for this session").click()
+    page.wait_for_url("**/register/")
     assert_accessible(page)
     page.locator("input[name=name]").fill("Amina Khan")
     page.locator("input[name=email]").fill("not an email")
