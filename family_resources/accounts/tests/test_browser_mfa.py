@@ -10,7 +10,7 @@ from pytest_django.live_server_helper import LiveServer
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import TEST_PASSWORD, staff
 from family_resources.accounts.tests.mfa_helpers import code_for, sign_in_through_page
-from family_resources.core.tests.test_accessibility import accessibility_problems
+from family_resources.core.tests.browser import accessibility_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -5,11 +5,8 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -37,6 +34,7 @@ from family_resources.casework.tests.factories_assessments import (
     InProgressAssessmentFactory,
     SignedOffAssessmentFactory,
 )
+from family_resources.core.tests.browser import accessibility_problems, sign_in
 
 db = pytest.mark.django_db
 
@@ -563,34 +561,7 @@ def test_the_case_page_section_offers_the_next_step():
     assert reverse("casework:assessment_edit", args=[assessment.pk]) not in read_only
 
 
-# Accessibility in a real browser, with the axe helper pattern of core's accessibility tests.
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-axe = Axe()
-
-
-def accessibility_problems(page: Page) -> list[str]:
-    page.wait_for_load_state("load")  # a page just navigated to is checked once it has loaded
-    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
-    reports = [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + "; ".join(" >>> ".join(str(part) for part in node["target"]) for node in v["nodes"][:3])
-        for v in violations
-    ]
-    if page.locator("h1").count() != 1:
-        reports.append("expected exactly one h1")
-    if "govuk-frontend-supported" not in (page.locator("body").get_attribute("class") or ""):
-        reports.append("GOV.UK Frontend's JavaScript did not start")
-    return [f"{page.url}: {report}" for report in reports]
-
-
-def sign_in_as(page: Page, base_url: str, user: User) -> None:
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
+# Accessibility in a real browser (the check is core/tests/browser.py).
 
 
 @pytest.mark.browser
@@ -599,7 +570,7 @@ def test_the_assessment_pages_are_accessible_with_and_without_errors(page: Page,
     assessment = InProgressAssessmentFactory.create()
     AssessmentFindingFactory.create(assessment=assessment, domain=Domain.HOUSING, need_identified=False)
     reports: list[str] = []
-    sign_in_as(page, live_server.url, assessment.started_by)
+    sign_in(page, live_server.url, assessment.started_by)
 
     page.goto(live_server.url + reverse("casework:assessment_edit", args=[assessment.pk]))
     page.get_by_role("button", name="Save and send for sign-off").click()
@@ -617,7 +588,7 @@ def test_the_assessment_pages_are_accessible_with_and_without_errors(page: Page,
     expect(page.locator(".govuk-notification-banner")).to_contain_text("sent to a team manager for sign-off")
     reports += accessibility_problems(page)
 
-    sign_in_as(page, live_server.url, manager_of(assessment.episode))
+    sign_in(page, live_server.url, manager_of(assessment.episode))
     page.reload()
     page.get_by_role("button", name="Return the assessment").click()
     expect(page.locator(".govuk-error-summary")).to_be_focused()

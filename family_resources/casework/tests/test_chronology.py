@@ -5,8 +5,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import Client
@@ -39,6 +37,7 @@ from family_resources.casework.models import (
 )
 from family_resources.casework.tests.factories import OpenEpisodeFactory
 from family_resources.catalogue.models import Intervention
+from family_resources.core.tests.browser import accessibility_problems, sign_in
 from family_resources.families.models import Family
 from family_resources.families.tests.factories import FamilyFactory
 from family_resources.intake.models import Channel
@@ -445,31 +444,7 @@ def test_the_page_reads_in_a_fixed_number_of_queries_whatever_the_length(client,
     assert long_writes < short_writes + 10
 
 
-# Accessibility, in a real browser (the helper follows family_resources/core/tests/test_accessibility.py)
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-axe = Axe()
-
-
-def accessibility_problems(page: Page) -> list[str]:
-    page.wait_for_load_state("load")  # a page just navigated to is checked once it has loaded
-    reports = []
-    if page.locator("h1").count() != 1:
-        reports.append(f"{page.url}: expected exactly one h1")
-    if "govuk-frontend-supported" not in (page.locator("body").get_attribute("class") or ""):
-        reports.append(f"{page.url}: GOV.UK Frontend's JavaScript did not start")
-    for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-        targets = "; ".join(" >>> ".join(map(str, node["target"])) for node in violation["nodes"][:3])
-        reports.append(f"{page.url}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
-    return reports
-
-
-def sign_in(page: Page, base_url: str, user: User) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
+# Accessibility, in a real browser (the check is core/tests/browser.py)
 
 
 @pytest.mark.browser

@@ -4,13 +4,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from family_resources.accounts.models import User
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
 from family_resources.casework.models import (
@@ -23,19 +20,11 @@ from family_resources.casework.models import (
     PlanReview,
 )
 from family_resources.casework.tests.factories_plans import accepted_episode, group_programme, one_to_one
+from family_resources.core.tests.browser import sign_in
 from family_resources.directory.models import Organisation, Service
 from family_resources.triage.models import SignpostingPack
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def sign_in(page: Page, base_url: str, user: User) -> None:
-    """A signed-in session for the user: signing in itself is tested in accounts."""
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
 
 
 def test_allocation_assessment_plan_visit_review_and_step_down(page: Page, live_server: LiveServer) -> None:

@@ -288,7 +288,7 @@ def test_the_consultation_page_links_to_the_analysis(client, known):
 def test_the_analysis_page_is_accessible_and_filters_without_javascript(page, live_server):
     from playwright.sync_api import expect
 
-    from family_resources.core.tests.test_accessibility import accessibility_problems
+    from family_resources.core.tests.browser import accessibility_problems
     from family_resources.reporting.tests.test_browser import sign_in
 
     known = build_consultation()

@@ -2,39 +2,19 @@
 emailed link, and send. Axe-core checks the pages on the way."""
 
 import re
-from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from family_resources.consultation.models import Channel, Response
 from family_resources.consultation.tests.factories import open_childrens_centres, urdu_edition
+from family_resources.core.tests.browser import assert_accessible
 from family_resources.notifications.models import Message
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-axe = Axe()
 SLUG = "childrens-centres-redesign"
-
-
-def assert_accessible(page: Page) -> None:
-    # A link or form just followed may have committed its next page but not parsed it: check the page, not a blank.
-    page.wait_for_load_state("load")
-    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
-    reports = [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + "; ".join(" >>> ".join(str(part) for part in node["target"]) for node in v["nodes"][:3])
-        for v in violations
-    ]
-    if page.locator("h1").count() != 1:
-        reports.append("expected exactly one h1")
-    if "govuk-frontend-supported" not in (page.locator("body").get_attribute("class") or ""):
-        reports.append("GOV.UK Frontend's JavaScript did not start")
-    assert not reports, f"{page.url}:\n" + "\n".join(reports)
 
 
 def continue_(page: Page) -> None:

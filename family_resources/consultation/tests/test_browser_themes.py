@@ -3,30 +3,20 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Page
 
-from family_resources.accounts.models import User
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
 from family_resources.consultation.models import Consultation
 from family_resources.consultation.services import TextTranslation, consultation_transition
 from family_resources.consultation.tests.factories import open_childrens_centres, urdu_edition
-from family_resources.consultation.tests.test_browser import SLUG, assert_accessible
+from family_resources.consultation.tests.test_browser import SLUG
 from family_resources.consultation.tests.theme_data import respond
 from family_resources.consultation.themes.services import answer_code, decision_record, impact_create, theme_create
+from family_resources.core.tests.browser import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def sign_in(page: Page, base_url: str, user: User) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
 
 
 def test_an_analyst_accepts_a_suggested_theme_and_the_published_outcome_reads_well(live_server, page, browser):

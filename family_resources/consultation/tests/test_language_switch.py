@@ -98,7 +98,7 @@ def test_pages_outside_consultations_keep_the_current_page(client: Client) -> No
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_in_a_browser_without_javascript_help_the_switch_moves_to_the_urdu_page(live_server: Any, page: Any) -> None:
-    from family_resources.consultation.tests.test_browser import assert_accessible
+    from family_resources.core.tests.browser import assert_accessible
 
     urdu = urdu_edition(open_childrens_centres())
     first = _english_pages()[0]

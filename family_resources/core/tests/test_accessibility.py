@@ -1,19 +1,16 @@
 """Accessibility checks in a real browser: axe-core against WCAG 2.2 AA, plus the page structure GOV.UK expects.
 
-Every page is checked after GOV.UK Frontend's JavaScript has run, as most visitors see it.
+The checks themselves are in browser.py, shared by every app's browser tests.
 """
 
 import re
-from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from family_resources.accounts.models import User
+from family_resources.core.tests.browser import accessibility_problems, assert_accessible, sign_in
 from family_resources.demo.builders import ROLE_ACCOUNTS, DemoAccount, load_demo_data
 
 # live_server tests are transactional: the flush after each one empties the tables that the data
@@ -22,60 +19,6 @@ from family_resources.demo.builders import ROLE_ACCOUNTS, DemoAccount, load_demo
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "demo-password-for-accessibility-tests"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-TARGETS_SHOWN = 3
-
-axe = Axe()
-
-
-def describe_violations(where: str, violations: list[dict[str, Any]]) -> str:
-    """What a developer needs to find and fix each failure: rule, impact, advice and where it is."""
-    lines = [f"{len(violations)} axe-core violation(s) on {where}:"]
-    for violation in violations:
-        nodes = violation["nodes"]
-        targets = [" >>> ".join(str(part) for part in node["target"]) for node in nodes[:TARGETS_SHOWN]]
-        more = f" and {len(nodes) - TARGETS_SHOWN} more" if len(nodes) > TARGETS_SHOWN else ""
-        lines.append(
-            f"- {violation['id']} ({violation['impact']}): {violation['help']}\n"
-            f"    at {'; '.join(targets)}{more}\n"
-            f"    {violation['helpUrl']}"
-        )
-    return "\n".join(lines)
-
-
-def structure_problems(page: Page) -> list[str]:
-    """The parts every page of the service has, whatever axe-core's rules allow."""
-    problems = []
-    if (count := page.locator("h1").count()) != 1:
-        problems.append(f"expected exactly one h1, found {count}")
-    if page.locator("head > title").count() != 1 or not page.title().strip():
-        problems.append("expected one non-empty <title>")
-    if page.locator('a.govuk-skip-link[href="#main-content"]').count() != 1:
-        problems.append("expected a skip link to #main-content")
-    if page.locator("main, [role=main]").count() != 1 or page.locator("main#main-content").count() != 1:
-        problems.append('expected one main landmark, <main id="main-content">')
-    if "govuk-frontend-supported" not in (page.locator("body").get_attribute("class") or ""):
-        problems.append("GOV.UK Frontend's JavaScript did not start, so the page was not checked as visitors see it")
-    return problems
-
-
-def accessibility_problems(page: Page, seen_as: str = "") -> list[str]:
-    """Everything wrong with the page now in the browser, one developer-readable report per failing check."""
-    # A form just submitted may have committed its next page but not yet parsed it: check the page, not a blank.
-    page.wait_for_load_state("load")
-    where = f"{page.url} (as {seen_as})" if seen_as else page.url
-    reports: list[str] = []
-    if problems := structure_problems(page):
-        reports.append(f"{where}: " + "; ".join(problems))
-    if violations := axe.run(page, options=AXE_OPTIONS).response["violations"]:
-        reports.append(describe_violations(where, violations))
-    return reports
-
-
-def assert_accessible(page: Page) -> None:
-    reports = accessibility_problems(page)
-    assert len(reports) == 0, "\n\n".join(reports)
 
 
 @pytest.fixture
@@ -84,12 +27,7 @@ def demo_data(transactional_db: None) -> None:
 
 
 def sign_in_as(page: Page, base_url: str, account: DemoAccount) -> None:
-    """Give the browser a signed-in session for a demo account: signing in itself is tested elsewhere."""
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(User.objects.get(email=account.email))
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
+    sign_in(page, base_url, User.objects.get(email=account.email))
 
 
 def role_account(role: str) -> DemoAccount:

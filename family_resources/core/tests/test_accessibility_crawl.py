@@ -24,6 +24,7 @@ from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from family_resources.accounts.roles import Role
+from family_resources.core.tests.browser import AXE_OPTIONS, axe, describe_violations, structure_problems
 from family_resources.core.tests.crawl import Crawl
 from family_resources.core.tests.crawl_flows import (
     NOT_PAGES,
@@ -43,14 +44,7 @@ from family_resources.core.tests.crawl_flows import (
     walk_outcome,
     walk_outreach,
 )
-from family_resources.core.tests.test_accessibility import (
-    AXE_OPTIONS,
-    axe,
-    demo_data,
-    describe_violations,
-    sign_in_as,
-    structure_problems,
-)
+from family_resources.core.tests.test_accessibility import demo_data, sign_in_as
 from family_resources.demo.builders import ROLE_ACCOUNTS, DemoAccount
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from family_resources.catalogue.models import CeasedService
-from family_resources.core.tests.test_accessibility import accessibility_problems
+from family_resources.core.tests.browser import accessibility_problems, sign_in
 from family_resources.directory.models import Organisation
 from family_resources.directory.tests.factories import ServiceFactory, VettedOrganisationFactory, runs_on
 from family_resources.places.models import ClosedSite, Neighbourhood
@@ -112,8 +112,6 @@ def test_the_search_and_the_organisations_pages_are_accessible(
 def test_the_directory_officers_pages_are_accessible(
     page: Page, live_server: LiveServer, directory_reference_data: None
 ) -> None:
-    from django.conf import settings
-    from django.test import Client
 
     from family_resources.directory.services import listing_request_submit
     from family_resources.directory.tests.factories import OrganisationFactory, directory_officer, vet
@@ -132,10 +130,7 @@ def test_the_directory_officers_pages_are_accessible(
         },
         services_summary="A Saturday club.",
     )
-    client = Client()
-    client.force_login(officer)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    sign_in(page, live_server.url, officer)
     reports: list[str] = []
 
     page.goto(live_server.url + "/staff/directory/")

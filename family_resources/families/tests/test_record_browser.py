@@ -1,16 +1,12 @@
 """In a real browser: a practitioner reads the record, adds a person (first with errors) and prints a letter.
 
 Each page is checked with axe-core against WCAG 2.2 AA and for the structure every page has,
-as in core/tests/test_accessibility.py.
+as in core/tests/browser.py.
 """
 
 import re
-from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -18,6 +14,7 @@ from family_resources.accounts.models import User
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
 from family_resources.casework.tests.factories import OpenEpisodeFactory
+from family_resources.core.tests.browser import accessibility_problems, sign_in
 from family_resources.families.models import AgencyType, Family
 from family_resources.families.tests.factories import (
     ChildFactory,
@@ -30,39 +27,6 @@ from family_resources.families.tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-
-axe = Axe()
-
-
-def accessibility_problems(page: Page) -> list[str]:
-    """What is wrong with the page in the browser now: axe-core's violations and the structure every page needs."""
-    page.wait_for_load_state("load")  # a page just navigated to is checked once it has loaded
-    problems = []
-    if (count := page.locator("h1").count()) != 1:
-        problems.append(f"expected exactly one h1, found {count}")
-    if not page.title().strip():
-        problems.append("expected a non-empty <title>")
-    if page.locator('a.govuk-skip-link[href="#main-content"]').count() != 1:
-        problems.append("expected a skip link to #main-content")
-    if page.locator("main#main-content").count() != 1:
-        problems.append('expected one <main id="main-content">')
-    if "govuk-frontend-supported" not in (page.locator("body").get_attribute("class") or ""):
-        problems.append("GOV.UK Frontend's JavaScript did not start")
-    for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-        targets = "; ".join(" >>> ".join(map(str, node["target"])) for node in violation["nodes"][:3])
-        problems.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
-    return [f"{page.url}: {problem}" for problem in problems]
-
-
-def sign_in_as(page: Page, base_url: str, user: User) -> None:
-    """A signed-in session for the browser: signing in itself is tested elsewhere."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
 
 
 @pytest.fixture
@@ -82,7 +46,7 @@ def test_the_record_adding_a_person_and_a_letter_are_accessible(
     page: Page, live_server: LiveServer, case: tuple[Family, User]
 ) -> None:
     family, practitioner = case
-    sign_in_as(page, live_server.url, practitioner)
+    sign_in(page, live_server.url, practitioner)
     problems: list[str] = []
 
     page.goto(f"{live_server.url}/staff/families/{family.reference}/")

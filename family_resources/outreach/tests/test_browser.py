@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from family_resources.consultation.tests.test_browser import assert_accessible
+from family_resources.core.tests.browser import assert_accessible
 from family_resources.outreach.models import Registration
 from family_resources.outreach.tests.factories import MEETING_LINK, an_event
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from family_resources.core.tests.test_accessibility import accessibility_problems
+from family_resources.core.tests.browser import accessibility_problems
 from family_resources.portal.models import PortalMessage, PortalRequest, RequestKind
 from family_resources.portal.tests.factories import last_code, portal_family, staff_client
 from family_resources.programmes.models import Enrolment, EnrolmentStatus

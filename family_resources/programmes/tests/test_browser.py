@@ -4,16 +4,13 @@ page with its waiting list, and taking a register as a facilitator would on a ta
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
-from family_resources.accounts.models import User
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
-from family_resources.core.tests.test_accessibility import accessibility_problems
+from family_resources.core.tests.browser import accessibility_problems, sign_in
 from family_resources.programmes.models import Attendance, Enrolment, EnrolmentStatus
 from family_resources.programmes.services.enrolments import enrolment_request
 from family_resources.programmes.tests.factories import family_on_case, family_with_plan, move_into_past, open_programme
@@ -21,15 +18,6 @@ from family_resources.programmes.tests.factories import family_on_case, family_w
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TABLET: ViewportSize = {"width": 810, "height": 1080}
-
-
-def sign_in(page: Page, base_url: str, user: User) -> None:
-    """A signed-in session for the user: signing in itself is tested in accounts."""
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
 
 
 def test_enrol_from_the_plan_see_the_waiting_list_and_take_a_register(page: Page, live_server: LiveServer) -> None:

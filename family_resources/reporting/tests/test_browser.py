@@ -6,26 +6,14 @@ import io
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from family_resources.accounts.models import User
-from family_resources.core.tests.test_accessibility import accessibility_problems
+from family_resources.core.tests.browser import accessibility_problems, sign_in
 from family_resources.reporting.tests.dataset import build_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def sign_in(page: Page, base_url: str, user: User) -> None:
-    """A signed-in session for the user: signing in itself is tested in accounts."""
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
 
 
 def test_a_service_manager_filters_the_dashboard_and_downloads_a_figure(page: Page, live_server: LiveServer) -> None:

@@ -3,15 +3,12 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from family_resources.accounts.models import User
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
-from family_resources.core.tests.test_accessibility import accessibility_problems
+from family_resources.core.tests.browser import accessibility_problems, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -26,14 +23,6 @@ def topics(transactional_db: None) -> None:
     import_module("family_resources.resources.migrations.0003_topics").load(apps, None)
 
 
-def sign_in_as(page: Page, base_url: str, user: User) -> None:
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
-
-
 def test_draft_review_publish_then_a_family_finds_it_in_english_and_easy_read(
     page: Page, live_server: LiveServer, topics: None
 ) -> None:
@@ -41,7 +30,7 @@ def test_draft_review_publish_then_a_family_finds_it_in_english_and_easy_read(
     reviewer = staff(Role.SERVICE_MANAGER, full_name="Rae Reviewer")
     reports: list[str] = []
 
-    sign_in_as(page, live_server.url, editor)
+    sign_in(page, live_server.url, editor)
     page.goto(live_server.url + "/staff/resources/")
     page.get_by_role("link", name="Write a new article").click()
     page.get_by_role("button", name="Save the draft").click()
@@ -64,7 +53,7 @@ def test_draft_review_publish_then_a_family_finds_it_in_english_and_easy_read(
     page.goto(live_server.url + "/resources/?q=bedtimes")
     expect(page.get_by_role("link", name="Calm bedtimes for toddlers")).to_have_count(0)
 
-    sign_in_as(page, live_server.url, reviewer)
+    sign_in(page, live_server.url, reviewer)
     page.goto(live_server.url + "/staff/resources/")
     reports += accessibility_problems(page, seen_as="reviewer")
     page.get_by_role("link", name="Calm bedtimes for toddlers", exact=True).click()

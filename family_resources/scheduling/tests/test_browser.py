@@ -6,33 +6,21 @@ Each page on the way is checked with axe-core (core's accessibility helper).
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
-from family_resources.accounts.models import User
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
 from family_resources.casework.models import PlanAction
 from family_resources.casework.tests.factories_plans import agreed_plan
-from family_resources.core.tests.test_accessibility import accessibility_problems
+from family_resources.core.tests.browser import accessibility_problems, sign_in
 from family_resources.scheduling.models import Appointment, Where
 from family_resources.scheduling.tests.factories import at, book, booked_episode, family_room, leagrave, monday
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TABLET: ViewportSize = {"width": 810, "height": 1080}
-
-
-def sign_in(page: Page, base_url: str, user: User) -> None:
-    """A signed-in session for the user: signing in itself is tested in accounts."""
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
 
 
 def test_a_home_visit_booked_from_a_plan_action_is_in_the_practitioner_diary(
