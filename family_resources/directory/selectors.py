@@ -101,12 +101,14 @@ class SearchCriteria:
     cost: str = ""  # "free", "paid" or "" for either
 
 
+def _with_timetable(services: QuerySet[Service]) -> QuerySet[Service]:
+    """What a search result shows beside the service's own row: when it runs."""
+    return services.prefetch_related(Prefetch("schedules", queryset=Schedule.objects.order_by("weekday", "opens_at")))
+
+
 def _with_details(services: QuerySet[Service]) -> QuerySet[Service]:
-    return services.prefetch_related(
-        "categories",
-        Prefetch("schedules", queryset=Schedule.objects.order_by("weekday", "opens_at")),
-        "locations",
-    )
+    """What a service's own page shows: its timetable, categories and places."""
+    return _with_timetable(services).prefetch_related("categories", "locations")
 
 
 def text_matches(word: str, *, categories: bool) -> Q:
@@ -153,7 +155,7 @@ def service_search(criteria: SearchCriteria, *, on: date | None = None) -> Query
     # The joins above can repeat a service: match on the ids, so the count and the page need no DISTINCT.
     local = criteria.neighbourhood.pk if criteria.neighbourhood else None
     here = Q(neighbourhood_id=local) if local is not None else Q(neighbourhood__isnull=True)
-    return _with_details(
+    return _with_timetable(
         vetted_services(on=on)
         .filter(pk__in=services.values("pk"))
         .annotate(elsewhere=Case(When(here, then=Value(0)), default=Value(1)), sort_name=Lower("name"))

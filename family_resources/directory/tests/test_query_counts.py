@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 SEARCH = "/directory/"
 ORUK_SERVICES = "/api/oruk/services"
-SEARCH_QUERIES = 10
+# The form's needs and areas, the count, one page of services and their timetables: 5; a postcode adds its lookup.
+# A result shows no categories or places, so the search reads none (the service's own page does).
+SEARCH_QUERIES = 6
 ORUK_SERVICES_QUERIES = 5
 
 
