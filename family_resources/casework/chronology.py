@@ -1,10 +1,13 @@
 """A family's chronology: one time-ordered list of everything significant, across all its episodes.
 
 Each kind of entry comes from a source function in a small registry. Casework registers its own
-sources and the front door's below; another app (the planned `scheduling`, for appointments and
-group attendance) calls `register_source` from its `AppConfig.ready()`, so casework never imports it.
+sources and the front door's below; another app (scheduling for appointments, programmes for groups and
+supervised contact) calls `register_source` from its `AppConfig.ready()`, so casework never imports it.
 Every source runs a fixed number of queries whatever the number of entries, so the chronology of a
-family with hundreds of entries costs no more queries than one with ten.
+family with hundreds of entries costs no more queries than one with ten. A source may also say how to tell
+whether the family has any of its records: those checks are asked together in one query, and a source
+with nothing to show is not run. Most families have entries of only some kinds, and a source's query costs
+its joins' worth of work even when it finds nothing.
 """
 
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -15,7 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -112,14 +115,29 @@ class ChronologyScope:
 
 
 Source = Callable[[ChronologyScope], Iterable[Entry]]
-_SOURCES: dict[EntryKind, Source] = {}
+# The rows whose existence a source's entries need: if it finds none, the source would list nothing.
+Presence = Callable[[ChronologyScope], QuerySet[Any]]
 
 
-def register_source(kind: EntryKind, source: Source) -> None:
-    """Add the function that lists one kind of entry. Each kind has one source."""
+@dataclass(frozen=True)
+class _Registered:
+    source: Source
+    present: Presence | None = None
+
+
+_SOURCES: dict[EntryKind, _Registered] = {}
+
+
+def register_source(kind: EntryKind, source: Source, *, present: Presence | None = None) -> None:
+    """Add the function that lists one kind of entry. Each kind has one source.
+
+    `present`, if given, returns the records without which the source has no entries (a plan for the plan's
+    outcomes and actions, say). It must never be empty when the source has something to list: a source
+    without it is always run.
+    """
     if kind in _SOURCES:
         raise ImproperlyConfigured(f"The chronology already has a source for {kind.value!r}.")
-    _SOURCES[kind] = source
+    _SOURCES[kind] = _Registered(source, present)
 
 
 def registered_kinds() -> list[EntryKind]:
@@ -127,12 +145,33 @@ def registered_kinds() -> list[EntryKind]:
     return sorted(_SOURCES, key=_KIND_ORDER.__getitem__)
 
 
-def _source(kind: EntryKind) -> Callable[[Source], Source]:
+def _source(kind: EntryKind, *, present: Presence | None = None) -> Callable[[Source], Source]:
     def register(source: Source) -> Source:
-        register_source(kind, source)
+        register_source(kind, source, present=present)
         return source
 
     return register
+
+
+def in_episodes(model: type[models.Model], lookup: str = "episode_id__in") -> Presence:
+    """A presence check for records that belong to the family's episodes."""
+
+    def present(scope: ChronologyScope) -> QuerySet[Any]:
+        return model._default_manager.filter(**{lookup: scope.episode_ids})
+
+    return present
+
+
+def _kinds_with_entries(scope: ChronologyScope, kinds: list[EntryKind]) -> set[EntryKind]:
+    """Of these kinds, those the family may have entries of: every source's presence check in one query."""
+    found = {kind for kind in kinds if _SOURCES[kind].present is None}
+    checks = {
+        f"has_{kind.value}": Exists(present(scope)) for kind in kinds if (present := _SOURCES[kind].present) is not None
+    }
+    if checks:
+        answers = Family.objects.filter(pk=scope.family.pk).values(**checks).get()
+        found |= {kind for kind in kinds if answers.get(f"has_{kind.value}")}
+    return found
 
 
 def family_for_chronology(*, reference: str) -> Family:
@@ -161,10 +200,12 @@ def family_chronology(
     scope = ChronologyScope(family=family, episodes=episodes)
     access = _EpisodeAccess(user=user, episodes=episodes)
     entries = []
-    for kind in registered_kinds():
-        if kinds and kind not in kinds:
+    wanted = [kind for kind in registered_kinds() if not kinds or kind in kinds]
+    present = _kinds_with_entries(scope, wanted)
+    for kind in wanted:
+        if kind not in present:
             continue
-        for entry in _SOURCES[kind](scope):
+        for entry in _SOURCES[kind].source(scope):
             day = timezone.localdate(entry.when)
             if (date_from and day < date_from) or (date_to and day > date_to):
                 continue
@@ -326,7 +367,7 @@ def _openings_and_allocations(scope: ChronologyScope) -> Iterator[Entry]:
         )
 
 
-@_source(EntryKind.ASSESSMENT)
+@_source(EntryKind.ASSESSMENT, present=in_episodes(Assessment))
 def _assessments(scope: ChronologyScope) -> Iterator[Entry]:
     assessments = Assessment.objects.filter(episode_id__in=scope.episode_ids).select_related(
         "started_by", "submitted_by", "signed_off_by"
@@ -360,7 +401,8 @@ def _assessments(scope: ChronologyScope) -> Iterator[Entry]:
             )
 
 
-@_source(EntryKind.PLAN)
+# Outcomes and actions belong to a plan: without one there are none.
+@_source(EntryKind.PLAN, present=in_episodes(SupportPlan))
 def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
     for plan in SupportPlan.objects.filter(episode_id__in=scope.episode_ids).select_related("created_by"):
         link = _plan_link(plan.episode_id)
@@ -428,7 +470,7 @@ def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
             )
 
 
-@_source(EntryKind.REVIEW)
+@_source(EntryKind.REVIEW, present=in_episodes(PlanReview, lookup="plan__episode_id__in"))
 def _reviews(scope: ChronologyScope) -> Iterator[Entry]:
     reviews = PlanReview.objects.filter(plan__episode_id__in=scope.episode_ids).select_related("reviewed_by", "plan")
     for review in reviews:
@@ -445,7 +487,7 @@ def _reviews(scope: ChronologyScope) -> Iterator[Entry]:
         )
 
 
-@_source(EntryKind.NOTE)
+@_source(EntryKind.NOTE, present=in_episodes(CaseNote))
 def _notes(scope: ChronologyScope) -> Iterator[Entry]:
     for note in CaseNote.objects.filter(episode_id__in=scope.episode_ids).select_related("author"):
         yield Entry(
@@ -462,7 +504,7 @@ def _notes(scope: ChronologyScope) -> Iterator[Entry]:
         )
 
 
-@_source(EntryKind.STEP_UP)
+@_source(EntryKind.STEP_UP, present=in_episodes(StepUp))
 def _step_ups(scope: ChronologyScope) -> Iterator[Entry]:
     for step_up in StepUp.objects.filter(episode_id__in=scope.episode_ids).select_related("stepped_up_by"):
         title = _("Stepped up to children's social care")
@@ -486,12 +528,17 @@ def _step_ups(scope: ChronologyScope) -> Iterator[Entry]:
         )
 
 
-@_source(EntryKind.SIGNPOSTING)
+def _family_packs(scope: ChronologyScope) -> QuerySet[SignpostingPack]:
+    """Packs sent after a decision about the family, or when its support stepped down."""
+    return SignpostingPack.objects.filter(
+        Q(decision__referral__family=scope.family) | Q(stepped_down_from__family=scope.family)
+    )
+
+
+@_source(EntryKind.SIGNPOSTING, present=_family_packs)
 def _signposting_packs(scope: ChronologyScope) -> Iterator[Entry]:
     packs = (
-        SignpostingPack.objects.filter(
-            Q(decision__referral__family=scope.family) | Q(stepped_down_from__family=scope.family)
-        )
+        _family_packs(scope)
         .select_related("decision")
         .annotate(service_count=Count("services", distinct=True), article_count=Count("articles", distinct=True))
         .order_by("created_at", "id")

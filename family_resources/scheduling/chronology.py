@@ -5,13 +5,13 @@ from collections.abc import Iterator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from family_resources.casework.chronology import ChronologyScope, Entry, EntryKind, register_source
+from family_resources.casework.chronology import ChronologyScope, Entry, EntryKind, in_episodes, register_source
 from family_resources.scheduling.models import Appointment, AppointmentStatus
 
 
 def register() -> None:
     """Called once, from the app's ready()."""
-    register_source(EntryKind.APPOINTMENT, appointment_entries)
+    register_source(EntryKind.APPOINTMENT, appointment_entries, present=in_episodes(Appointment))
 
 
 def appointment_title(appointment: Appointment) -> str:

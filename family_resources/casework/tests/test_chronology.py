@@ -1,6 +1,6 @@
 """A family's chronology: every source in time order, filters, sensitive notes masked, printable, bounded queries."""
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -285,6 +285,53 @@ def test_another_app_adds_its_entries_through_the_registry(history, monkeypatch)
     assert titles(entries) == ["Parenting session"]
     with pytest.raises(ImproperlyConfigured):
         chronology.register_source(EntryKind.APPOINTMENT, appointments)
+
+
+def test_a_source_is_run_only_when_its_presence_check_finds_records(history, monkeypatch):
+    monkeypatch.setattr(
+        chronology, "_SOURCES", {k: v for k, v in chronology._SOURCES.items() if k != EntryKind.APPOINTMENT}
+    )
+    asked = []
+
+    def appointments(scope):
+        asked.append(scope.family)
+        yield Entry(when=timezone.now(), kind=EntryKind.APPOINTMENT, title="Seen", episode_id=scope.episodes[0].pk)
+
+    # The family has case notes but no step-ups: a source checked against the first runs, against the second not.
+    chronology.register_source(EntryKind.APPOINTMENT, appointments, present=chronology.in_episodes(StepUp))
+    StepUp.objects.all().delete()
+    assert family_chronology(family=history.family, user=history.manager, kinds=[EntryKind.APPOINTMENT]) == []
+    assert asked == []
+
+    monkeypatch.setitem(
+        chronology._SOURCES,
+        EntryKind.APPOINTMENT,
+        chronology._Registered(appointments, chronology.in_episodes(CaseNote)),
+    )
+    assert titles(family_chronology(family=history.family, user=history.manager, kinds=[EntryKind.APPOINTMENT])) == [
+        "Seen"
+    ]
+    assert asked == [history.family]
+
+
+def test_the_presence_checks_hide_nothing(history, monkeypatch):
+    checked = family_chronology(family=history.family, user=history.manager)
+    every_source_run = {kind: chronology._Registered(r.source) for kind, r in chronology._SOURCES.items()}
+    monkeypatch.setattr(chronology, "_SOURCES", every_source_run)
+
+    assert family_chronology(family=history.family, user=history.manager) == checked
+
+
+def test_a_family_with_only_a_referral_asks_only_the_sources_that_could_list_it(db, django_assert_max_num_queries):
+    family = FamilyFactory.create()
+    ReceivedReferralFactory.create(family=family)
+    full = build_history()
+
+    few = queries_to_build(History(family, *astuple(full)[1:]), full.manager)
+    assert few < queries_to_build(full, full.manager)
+    with django_assert_max_num_queries(few):
+        entries = family_chronology(family=family, user=full.manager)
+    assert [entry.kind for entry in entries] == [EntryKind.REFERRAL]
 
 
 # The page
