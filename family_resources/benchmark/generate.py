@@ -26,7 +26,24 @@ from faker import Faker
 
 from family_resources.accounts.models import Team, TeamMembership, User
 from family_resources.accounts.roles import Role
-from family_resources.casework.models import Allocation, CaseNote, ClosureReason, Episode
+from family_resources.casework.due import next_review_date
+from family_resources.casework.models import (
+    ActionStatus,
+    Allocation,
+    Assessment,
+    AssessmentFinding,
+    CaseNote,
+    ClosureReason,
+    Delivery,
+    Domain,
+    Episode,
+    OutcomeScore,
+    OutcomeStatus,
+    PlanAction,
+    PlanOutcome,
+    PlanReview,
+    SupportPlan,
+)
 from family_resources.catalogue.models import Intervention, ServiceArea
 from family_resources.core.references import ALPHABET
 from family_resources.directory.models import (
@@ -148,6 +165,7 @@ class Generator:
             staff = self._staff()
             families, members = self._families()
             episodes = self._referrals_decisions_episodes(staff, families)
+            self._assessments_and_plans(staff, episodes)
             self._notes_and_appointments(staff, episodes, members)
             self._programmes(staff, episodes, members)
             self._directory(staff)
@@ -510,6 +528,133 @@ class Generator:
             (ClosureReason.OUTCOMES_MET, ClosureReason.DISENGAGED, ClosureReason.MOVED_AWAY, ClosureReason.OTHER),
             weights=(70, 15, 10, 5),
         )[0]
+
+    # ----------------------------------------------------------------------------------------------
+    def _assessments_and_plans(self, staff: Staff, episodes: list[EpisodeFacts]) -> None:
+        """Each episode's assessment, and once it is signed off the support plan: outcomes for the needs found,
+        an action from the catalogue for each, six-weekly scored reviews and, at the close, a closing review.
+        The chronology, the practitioner's due list, the dashboard's distance travelled and the Supporting
+        Families return all read these."""
+        interventions = list(Intervention.objects.filter(one_to_one=True).values_list("pk", flat=True))
+        domains = list(Domain)
+        rows: dict[type[Any], list[Row]] = {
+            model: []
+            for model in (Assessment, AssessmentFinding, SupportPlan, PlanOutcome, PlanAction, PlanReview, OutcomeScore)
+        }
+        ids = {model: self.loader.next_id(model) for model in rows}
+
+        def add(model: type[Any], **row: Any) -> int:
+            row["id"] = ids[model]
+            ids[model] += 1
+            rows[model].append(row)
+            return int(row["id"])
+
+        for episode in episodes:
+            last_day = min(episode.closed_on or self.today, self.today)
+            manager = staff.managers[episode.team_id]
+            lead = episode.lead_id
+            started = min(episode.opened_on + timedelta(days=self.rng.randrange(2, 8)), last_day)
+            signed_day = started + timedelta(days=self.rng.randrange(7, 21))
+            # Support that ended first closes its assessment by then; open support may still be assessing.
+            signed = episode.closed_on is not None or signed_day <= self.today
+            signed_day = min(signed_day, last_day)
+            assessment = add(
+                Assessment,
+                episode_id=episode.id,
+                status=Assessment.Status.SIGNED_OFF if signed else Assessment.Status.IN_PROGRESS,
+                started_on=started,
+                started_by_id=lead,
+                family_view=self.rng.choice(self.sentences),
+                summary=self.rng.choice(self.sentences),
+                submitted_at=aware(signed_day, 10) if signed else None,
+                submitted_by_id=lead if signed else None,
+                signed_off_at=aware(signed_day, 15) if signed else None,
+                signed_off_by_id=manager if signed else None,
+            )
+            found = self.rng.sample(domains, 3)
+            needs = found[: self.rng.randint(1, 3)]
+            for domain in found:
+                add(
+                    AssessmentFinding,
+                    assessment_id=assessment,
+                    domain=domain,
+                    strengths=self.rng.choice(self.sentences),
+                    needs=self.rng.choice(self.sentences) if domain in needs else "",
+                    need_identified=domain in needs,
+                )
+            if not signed:
+                continue
+            created = min(signed_day + timedelta(days=1), last_day)
+            agreed = min(created + timedelta(days=self.rng.randrange(0, 4)), last_day)
+            interval = 6
+            review_days = []
+            day = agreed + timedelta(weeks=interval)
+            while day < last_day and (episode.closed_on is None or day < episode.closed_on):
+                review_days.append(day)
+                day += timedelta(weeks=interval)
+            plan = add(
+                SupportPlan,
+                episode_id=episode.id,
+                created_at=aware(created, 9),
+                created_by_id=lead,
+                agreed_on=agreed,
+                review_interval_weeks=interval,
+                next_review_on=None
+                if episode.closed_on is not None
+                else next_review_date(
+                    agreed_on=agreed, last_reviewed_on=review_days[-1] if review_days else None, interval_weeks=interval
+                ),
+            )
+            closed = episode.closed_on is not None
+            outcomes = []
+            for domain in needs:
+                baseline = self.rng.randint(2, 5)
+                achieved = closed and self.rng.random() < 0.7
+                outcome_status = OutcomeStatus.OPEN
+                if closed:
+                    outcome_status = OutcomeStatus.ACHIEVED if achieved else OutcomeStatus.NOT_ACHIEVED
+                outcome = add(
+                    PlanOutcome,
+                    plan_id=plan,
+                    domain=domain,
+                    description=self.rng.choice(self.sentences)[:200],
+                    baseline_score=baseline,
+                    status=outcome_status,
+                    created_at=aware(created, 10),
+                )
+                outcomes.append((outcome, baseline))
+                due = agreed + timedelta(days=self.rng.randrange(14, 60))
+                done = closed or due < self.today - timedelta(days=7)
+                add(
+                    PlanAction,
+                    outcome_id=outcome,
+                    intervention_id=self.rng.choice(interventions),
+                    delivery=self.rng.choice((Delivery.HUB, Delivery.HOME)),
+                    assigned_to_id=lead,
+                    due_on=due,
+                    status=ActionStatus.DONE if done else ActionStatus.IN_PROGRESS,
+                    completed_on=min(due, last_day) if done else None,
+                    created_at=aware(created, 11),
+                )
+            reviews = [(d, PlanReview.Kind.REVIEW) for d in review_days]
+            if episode.closed_on is not None:
+                reviews.append((episode.closed_on, PlanReview.Kind.CLOSING))
+            for number, (day, kind) in enumerate(reviews, start=1):
+                review = add(
+                    PlanReview,
+                    plan_id=plan,
+                    kind=kind,
+                    reviewed_on=day,
+                    reviewed_by_id=lead,
+                    summary=self.rng.choice(self.sentences),
+                    recorded_at=aware(day, 16),
+                )
+                for outcome, baseline in outcomes:
+                    # Scores tend upwards over the reviews, as they do for most families the service works with.
+                    score = max(1, min(10, baseline + number + self.rng.randint(-2, 1)))
+                    add(OutcomeScore, review_id=review, outcome_id=outcome, score=score)
+        for model, model_rows in rows.items():
+            self.loader.write(model, model_rows)
 
     # ----------------------------------------------------------------------------------------------
     def _notes_and_appointments(

@@ -16,7 +16,7 @@ from django.db.models import Count, F
 from family_resources.accounts.models import User
 from family_resources.benchmark import generate, workload
 from family_resources.benchmark.generate import Generator, scaled
-from family_resources.casework.models import CaseNote, Episode
+from family_resources.casework.models import Assessment, CaseNote, Episode, PlanReview, SupportPlan
 from family_resources.directory.models import Service
 from family_resources.directory.selectors import vetted_services
 from family_resources.families.models import Family, Person
@@ -76,6 +76,21 @@ def test_the_data_keeps_the_rules_the_database_does_not_check():
     assert not doubled
     # Appointments are with a member of the episode's family.
     assert not Appointment.objects.exclude(person__family_id=F("episode__family_id")).exists()
+    # Every episode is assessed; a plan follows a signed-off assessment, with an outcome for each need found, and
+    # only closed support has a closing review, which scores every outcome.
+    assert Assessment.objects.count() == Episode.objects.count()
+    assert not SupportPlan.objects.exclude(episode__assessments__status=Assessment.Status.SIGNED_OFF).exists()
+    assert SupportPlan.objects.exists()
+    for plan in SupportPlan.objects.prefetch_related("outcomes", "reviews__scores", "episode__assessments__findings"):
+        needs = {f.domain for a in plan.episode.assessments.all() for f in a.findings.all() if f.need_identified}
+        assert {outcome.domain for outcome in plan.outcomes.all()} == needs
+        closing = [review for review in plan.reviews.all() if review.kind == PlanReview.Kind.CLOSING]
+        assert len(closing) == (1 if plan.episode.closed_on else 0)
+        for review in plan.reviews.all():
+            assert plan.agreed_on is not None
+            assert plan.agreed_on <= review.reviewed_on
+            assert len(review.scores.all()) == len(plan.outcomes.all())
+        assert (plan.next_review_on is None) == (plan.episode.closed_on is not None)
     # Every organisation's safeguarding evidence is complete and in date, so families see every service.
     assert vetted_services().count() == Service.objects.count()
     # The audit trail is left empty: its hash chain starts (and verifies) from nothing.
