@@ -15,7 +15,7 @@ history is a starting point, and the trail (and its hash chain) starts empty and
 import bisect
 import random
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.apps import apps as django_apps
@@ -69,7 +69,13 @@ from family_resources.programmes.models import (
 )
 from family_resources.resources.models import Article, ArticleStatus, Topic
 from family_resources.scheduling.models import Appointment, AppointmentStatus, CancelReason, Where
-from family_resources.triage.models import Decision, GuidanceVersion, SocialCareReferral
+from family_resources.triage.models import (
+    Decision,
+    FollowUpOutcome,
+    GuidanceVersion,
+    SignpostingPack,
+    SocialCareReferral,
+)
 from family_resources.triage.routing import Route, route_for
 
 from .loader import Loader, Row, aware
@@ -170,6 +176,7 @@ class Generator:
             self._programmes(staff, episodes, members)
             self._directory(staff)
             self._articles(staff)
+            self._signposting_packs()
         self.loader.finish()
         return Summary(scale=self.scale, counts=dict(self.loader.counts), manifest=self.manifest)
 
@@ -1019,3 +1026,45 @@ class Generator:
         self.loader.write(Article, rows)
         self.loader.write_m2m(Article.topics, article_topics)
         self.loader.write_m2m(Article.service_areas, article_areas)
+
+    # ----------------------------------------------------------------------------------------------
+    def _signposting_packs(self) -> None:
+        """The pack every signposted family is sent, and the step-down pack sent when support ends with its
+        outcomes met, each with three vetted services and two articles; a family answers the follow-up six
+        weeks on, or does not. Written after the directory and the articles they point to."""
+        services = list(Service.objects.values_list("pk", flat=True))
+        articles = list(Article.objects.values_list("pk", flat=True))
+        sent: list[tuple[int, int | None, datetime]] = [
+            (decision, None, decided_at + timedelta(minutes=1))
+            for decision, decided_at in Decision.objects.filter(route=Route.SIGNPOSTED).values_list("pk", "decided_at")
+        ]
+        stepped_down = Episode.objects.filter(
+            status=Episode.Status.CLOSED, closure_reason=ClosureReason.OUTCOMES_MET
+        ).values_list("referral__decision", "pk", "closed_on")
+        sent += [(decision, episode, aware(closed_on, 17)) for decision, episode, closed_on in stepped_down]
+        next_pack = self.loader.next_id(SignpostingPack)
+        now = timezone.now()
+        packs: list[Row] = []
+        pointed_to: list[tuple[int, int]] = []
+        read: list[tuple[int, int]] = []
+        for number, (decision, episode, created) in enumerate(sorted(sent, key=lambda pack: pack[2])):
+            pack = next_pack + number
+            asked = created + timedelta(weeks=6)
+            answered = asked < now and self.rng.random() < 0.6
+            packs.append(
+                {
+                    "id": pack,
+                    "decision_id": decision,
+                    "stepped_down_from_id": episode,
+                    "created_at": created,
+                    "followup_due_at": asked,
+                    "followup_sent_at": asked if asked < now else None,
+                    "followup_outcome": self.rng.choice(list(FollowUpOutcome)) if answered else "",
+                    "followup_closed_at": asked + timedelta(days=3) if answered else None,
+                }
+            )
+            pointed_to += [(pack, service) for service in self.rng.sample(services, min(3, len(services)))]
+            read += [(pack, article) for article in self.rng.sample(articles, min(2, len(articles)))]
+        self.loader.write(SignpostingPack, packs)
+        self.loader.write_m2m(SignpostingPack.services, pointed_to)
+        self.loader.write_m2m(SignpostingPack.articles, read)

@@ -16,14 +16,15 @@ from django.db.models import Count, F
 from family_resources.accounts.models import User
 from family_resources.benchmark import generate, workload
 from family_resources.benchmark.generate import Generator, scaled
-from family_resources.casework.models import Assessment, CaseNote, Episode, PlanReview, SupportPlan
+from family_resources.casework.models import Assessment, CaseNote, ClosureReason, Episode, PlanReview, SupportPlan
 from family_resources.directory.models import Service
 from family_resources.directory.selectors import vetted_services
 from family_resources.families.models import Family, Person
 from family_resources.intake.models import Referral
 from family_resources.resources.models import Article
 from family_resources.scheduling.models import Appointment
-from family_resources.triage.models import Decision
+from family_resources.triage.models import Decision, SignpostingPack
+from family_resources.triage.routing import Route
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,14 @@ def test_the_data_keeps_the_rules_the_database_does_not_check():
             assert plan.agreed_on <= review.reviewed_on
             assert len(review.scores.all()) == len(plan.outcomes.all())
         assert (plan.next_review_on is None) == (plan.episode.closed_on is not None)
+    # Every signposted family is sent a pack, and support that ends with its outcomes met sends a step-down one;
+    # each points to vetted services.
+    signposted = Decision.objects.filter(route=Route.SIGNPOSTED)
+    assert SignpostingPack.objects.filter(stepped_down_from__isnull=True).count() == signposted.count()
+    assert not SignpostingPack.objects.filter(stepped_down_from__isnull=True).exclude(decision__in=signposted).exists()
+    met = Episode.objects.filter(closure_reason=ClosureReason.OUTCOMES_MET)
+    assert SignpostingPack.objects.filter(stepped_down_from__in=met).count() == met.count()
+    assert not SignpostingPack.objects.exclude(services__in=vetted_services()).exists()
     # Every organisation's safeguarding evidence is complete and in date, so families see every service.
     assert vetted_services().count() == Service.objects.count()
     # The audit trail is left empty: its hash chain starts (and verifies) from nothing.
