@@ -104,6 +104,12 @@ class ChronologyScope:
         return next((e.pk for e in self.episodes if e.referral_id == referral_id), None)
 
     @cached_property
+    def decisions(self) -> list[Decision]:
+        """The threshold decisions on the family's referrals. Read once: they are entries of their own, and the
+        signposting packs sent after them are found by their ids."""
+        return list(Decision.objects.filter(referral__family=self.family).select_related("decided_by"))
+
+    @cached_property
     def overrides(self) -> list[DecisionOverride]:
         """Managers' overrides of the family's threshold decisions, oldest first. Read once: they are entries
         of their own, and they also date when an episode opened."""
@@ -292,7 +298,7 @@ def _decisions(scope: ChronologyScope) -> Iterator[Entry]:
     first_override: dict[int, DecisionOverride] = {}
     for override in scope.overrides:
         first_override.setdefault(override.decision_id, override)
-    for decision in Decision.objects.filter(referral__family=scope.family).select_related("decided_by"):
+    for decision in scope.decisions:
         # An override changes the decision's level in place: the first override remembers the original.
         original = first_override.get(decision.pk)
         level = original.previous_level if original else decision.level
@@ -529,9 +535,13 @@ def _step_ups(scope: ChronologyScope) -> Iterator[Entry]:
 
 
 def _family_packs(scope: ChronologyScope) -> QuerySet[SignpostingPack]:
-    """Packs sent after a decision about the family, or when its support stepped down."""
+    """Packs sent after a decision about the family, or when its support stepped down.
+
+    Matched on the decisions' and episodes' ids, which both have unique indexes: the same test through the
+    referral's and the episode's family joined every pack ever sent to every referral and episode, and
+    read 60,000 packs for each chronology at scale 1 (docs/performance.md)."""
     return SignpostingPack.objects.filter(
-        Q(decision__referral__family=scope.family) | Q(stepped_down_from__family=scope.family)
+        Q(decision_id__in=[decision.pk for decision in scope.decisions]) | Q(stepped_down_from_id__in=scope.episode_ids)
     )
 
 

@@ -287,6 +287,18 @@ def test_another_app_adds_its_entries_through_the_registry(history, monkeypatch)
         chronology.register_source(EntryKind.APPOINTMENT, appointments)
 
 
+def test_the_family_s_own_signposting_packs_are_shown_from_the_front_door_and_at_step_down(history):
+    another = build_history()  # a second family with packs of both kinds, which must not show
+
+    packs = [e for e in family_chronology(family=history.family, user=history.manager) if e.kind == "signposting"]
+
+    assert titles(packs) == ["Signposting pack sent", "Step-down signposting pack sent"]
+    assert {entry.record.pk for entry in packs}.isdisjoint(
+        SignpostingPack.objects.filter(decision__referral__family=another.family).values_list("pk", flat=True)
+    )
+    assert [entry.episode_id for entry in packs] == [None, history.second.pk]
+
+
 def test_a_source_is_run_only_when_its_presence_check_finds_records(history, monkeypatch):
     monkeypatch.setattr(
         chronology, "_SOURCES", {k: v for k, v in chronology._SOURCES.items() if k != EntryKind.APPOINTMENT}
