@@ -1,5 +1,6 @@
 """Writing to the audit trail. Every person-level create, update and view comes through here."""
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +17,18 @@ def _event(
     *, action: AuditAction, instance: models.Model, occurred_at: datetime, changed_fields: list[str] | None = None
 ) -> AuditEvent:
     """An unsaved event for the current actor and request; `chain.append` gives it its place in the chain."""
+    return _named_event(
+        action=action,
+        record=(instance._meta.label_lower, instance.pk),
+        occurred_at=occurred_at,
+        changed_fields=changed_fields,
+    )
+
+
+def _named_event(
+    *, action: AuditAction, record: tuple[str, Any], occurred_at: datetime, changed_fields: list[str] | None = None
+) -> AuditEvent:
+    object_type, object_id = record
     context = current()
     actor = context.actor
     return AuditEvent(
@@ -26,8 +39,8 @@ def _event(
         source=context.source,
         ip_address=context.ip_address,
         path=context.path,
-        object_type=instance._meta.label_lower,
-        object_id=str(instance.pk),
+        object_type=object_type,
+        object_id=str(object_id),
         changed_fields=changed_fields or [],
     )
 
@@ -44,8 +57,14 @@ def audit_view(*, instance: models.Model) -> AuditEvent:
 
 def audit_views(*, instances: Any) -> None:
     """Record a list page's reads: one event per record shown, written in one insert."""
+    audit_named_views(records=[(instance._meta.label_lower, instance.pk) for instance in instances])
+
+
+def audit_named_views(*, records: Iterable[tuple[str, Any]]) -> None:
+    """`audit_views` for records named by type ("app_label.model") and id: a page built from a few columns
+    of each record, such as the chronology, audits what it showed without loading every record whole."""
     now = timezone.now()
-    append([_event(action=AuditAction.VIEW, instance=instance, occurred_at=now) for instance in instances])
+    append([_named_event(action=AuditAction.VIEW, record=record, occurred_at=now) for record in records])
 
 
 def audit_denied(*, instance: models.Model) -> AuditEvent:

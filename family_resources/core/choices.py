@@ -17,9 +17,17 @@ class ChoiceLabels:
     """
 
     def _get_FIELD_display(self, field: models.Field[Any, Any]) -> Any:
-        labels = field.__dict__.get("_choice_labels")
-        if labels is None:
-            labels = {make_hashable(value): label for value, label in field.flatchoices}
-            field.__dict__["_choice_labels"] = labels
-        value = getattr(self, field.attname)
-        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+        return _label(field, getattr(self, field.attname))
+
+
+def choice_label(model: type[models.Model], field_name: str, value: Any) -> Any:
+    """`get_FOO_display()` for a value read without its model instance, as `values()` gives it."""
+    return _label(model._meta.get_field(field_name), value)  # type: ignore[arg-type]
+
+
+def _label(field: models.Field[Any, Any], value: Any) -> Any:
+    labels = field.__dict__.get("_choice_labels")
+    if labels is None:
+        labels = {make_hashable(choice): label for choice, label in field.flatchoices}
+        field.__dict__["_choice_labels"] = labels
+    return force_str(labels.get(make_hashable(value), value), strings_only=True)

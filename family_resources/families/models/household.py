@@ -158,9 +158,14 @@ class Person(TrackedModel):
         ]
 
     def __str__(self) -> str:
-        if self.kind == self.Kind.UNBORN:
+        return self.name_of(kind=self.kind, given_name=self.given_name, family_name=self.family_name)
+
+    @classmethod
+    def name_of(cls, *, kind: str, given_name: str, family_name: str) -> str:
+        """How a person is named on every page, from their columns alone (a list read with `values()`)."""
+        if kind == cls.Kind.UNBORN:
             return str(_("Unborn child"))
-        return f"{self.given_name} {self.family_name}".strip()
+        return f"{given_name} {family_name}".strip()
 
     def age_on(self, day: date) -> int | None:
         if self.date_of_birth is None:
