@@ -14,11 +14,11 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import cached_property, partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.db.models import Count, Exists, Q, QuerySet
+from django.db.models import Count, Exists, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +38,7 @@ from family_resources.casework.models import (
     StepUp,
     SupportPlan,
 )
+from family_resources.core.choices import choice_label
 from family_resources.families.models import Family
 from family_resources.intake.models import Referral
 from family_resources.triage.models import Decision, DecisionOverride, SignpostingPack
@@ -65,9 +66,28 @@ class EntryKind(models.TextChoices):
 _KIND_ORDER = {kind: position for position, kind in enumerate(EntryKind)}
 
 
+class RecordRef(NamedTuple):
+    """The record an entry shows, by type ("app_label.model") and id: what the audit trail names.
+
+    Sources read only the columns their entries show (`values()`), not whole records and every record
+    they join to: on a long chronology, building those was most of the page's time.
+    """
+
+    object_type: str
+    pk: Any
+
+    @classmethod
+    def to(cls, model: type[models.Model], pk: Any) -> "RecordRef":
+        return cls(model._meta.label_lower, pk)
+
+    @classmethod
+    def of(cls, instance: models.Model) -> "RecordRef":
+        return cls(instance._meta.label_lower, instance.pk)
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One line of the chronology. `record` is the person-level record it shows, for the audit trail."""
+    """One line of the chronology. `record` names the person-level record it shows, for the audit trail."""
 
     when: datetime
     kind: EntryKind
@@ -81,7 +101,7 @@ class Entry:
     date_only: bool = False
     # What anyone who may see the entry may read when its content is restricted (a note's type).
     restricted_summary: str = ""
-    record: models.Model | None = None
+    record: RecordRef | None = None
 
     @property
     def kind_label(self) -> str:
@@ -107,7 +127,7 @@ class ChronologyScope:
     def decisions(self) -> list[Decision]:
         """The threshold decisions on the family's referrals. Read once: they are entries of their own, and the
         signposting packs sent after them are found by their ids."""
-        return list(Decision.objects.filter(referral__family=self.family).select_related("decided_by"))
+        return list(Decision.objects.filter(referral__family=self.family).order_by().select_related("decided_by"))
 
     @cached_property
     def overrides(self) -> list[DecisionOverride]:
@@ -220,13 +240,9 @@ def family_chronology(
     return sorted(entries, key=lambda e: (e.when, _KIND_ORDER[e.kind], e.record.pk if e.record is not None else 0))
 
 
-def records_shown(entries: Iterable[Entry]) -> list[models.Model]:
-    """Each record behind the entries once, for audit_views: an assessment may give three entries."""
-    seen: dict[tuple[str, Any], models.Model] = {}
-    for entry in entries:
-        if entry.record is not None:
-            seen.setdefault((entry.record._meta.label_lower, entry.record.pk), entry.record)
-    return list(seen.values())
+def records_shown(entries: Iterable[Entry]) -> list[RecordRef]:
+    """Each record behind the entries once, for the audit trail: an assessment may give three entries."""
+    return list(dict.fromkeys(entry.record for entry in entries if entry.record is not None))
 
 
 class _EpisodeAccess:
@@ -276,20 +292,40 @@ def _plan_link(episode_id: int) -> str:
     return reverse("casework:plan", args=[episode_id])
 
 
+class _Links:
+    """Each episode's page addresses, worked out once per episode rather than once per entry."""
+
+    def __init__(self, make: Callable[[int], str]) -> None:
+        self.make = make
+        self.made: dict[int, str] = {}
+
+    def __call__(self, episode_id: int) -> str:
+        if episode_id not in self.made:
+            self.made[episode_id] = self.make(episode_id)
+        return self.made[episode_id]
+
+
 @_source(EntryKind.REFERRAL)
 def _referrals(scope: ChronologyScope) -> Iterator[Entry]:
-    for referral in Referral.objects.filter(family=scope.family).select_related("logged_by"):
-        who = referral.get_referrer_type_display()
-        if referral.referrer_organisation:
-            who = f"{who}, {referral.referrer_organisation}"
+    referrals = (
+        Referral.objects.filter(family=scope.family)
+        .order_by()
+        .values("pk", "received_at", "channel", "reference", "referrer_type", "referrer_organisation")
+        .annotate(logged_by_name=F("logged_by__full_name"))
+    )
+    for referral in referrals:
+        who = choice_label(Referral, "referrer_type", referral["referrer_type"])
+        if referral["referrer_organisation"]:
+            who = f"{who}, {referral['referrer_organisation']}"
         yield Entry(
-            when=referral.received_at,
+            when=referral["received_at"],
             kind=EntryKind.REFERRAL,
-            title=_("Contact received: %(channel)s") % {"channel": referral.get_channel_display()},
-            detail=_("Reference %(reference)s, from %(who)s.") % {"reference": referral.reference, "who": who},
-            author=_name(referral.logged_by),
-            episode_id=scope.episode_id_for_referral(referral.pk),
-            record=referral,
+            title=_("Contact received: %(channel)s")
+            % {"channel": choice_label(Referral, "channel", referral["channel"])},
+            detail=_("Reference %(reference)s, from %(who)s.") % {"reference": referral["reference"], "who": who},
+            author=referral["logged_by_name"] or "",
+            episode_id=scope.episode_id_for_referral(referral["pk"]),
+            record=RecordRef.to(Referral, referral["pk"]),
         )
 
 
@@ -313,7 +349,7 @@ def _decisions(scope: ChronologyScope) -> Iterator[Entry]:
             detail=decision.rationale,
             author=_name(decision.decided_by),
             episode_id=scope.episode_id_for_referral(decision.referral_id),
-            record=decision,
+            record=RecordRef.of(decision),
         )
     for override in scope.overrides:
         yield Entry(
@@ -324,7 +360,7 @@ def _decisions(scope: ChronologyScope) -> Iterator[Entry]:
             detail=override.reason,
             author=_name(override.overridden_by),
             episode_id=scope.episode_id_for_referral(override.decision.referral_id),
-            record=override,
+            record=RecordRef.of(override),
         )
 
 
@@ -354,183 +390,236 @@ def _openings_and_allocations(scope: ChronologyScope) -> Iterator[Entry]:
             link=_case_link(episode.pk),
             episode_id=episode.pk,
             date_only=not same_day,
-            record=episode,
+            record=RecordRef.of(episode),
         )
-    allocations = Allocation.objects.filter(episode_id__in=scope.episode_ids).select_related(
-        "practitioner", "allocated_by"
+    allocations = (
+        Allocation.objects.filter(episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "episode_id", "allocated_at", "reason")
+        .annotate(practitioner_name=F("practitioner__full_name"), allocated_by_name=F("allocated_by__full_name"))
     )
+    links = _Links(_case_link)
     for allocation in allocations:
-        template = _("Reallocated to %(name)s") if allocation.reason else _("Allocated to %(name)s")
+        template = _("Reallocated to %(name)s") if allocation["reason"] else _("Allocated to %(name)s")
         yield Entry(
-            when=allocation.allocated_at,
+            when=allocation["allocated_at"],
             kind=EntryKind.ALLOCATION,
-            title=template % {"name": allocation.practitioner.full_name},
-            detail=allocation.reason,
-            author=_name(allocation.allocated_by),
-            link=_case_link(allocation.episode_id),
-            episode_id=allocation.episode_id,
-            record=allocation,
+            title=template % {"name": allocation["practitioner_name"]},
+            detail=allocation["reason"],
+            author=allocation["allocated_by_name"] or "",
+            link=links(allocation["episode_id"]),
+            episode_id=allocation["episode_id"],
+            record=RecordRef.to(Allocation, allocation["pk"]),
         )
 
 
 @_source(EntryKind.ASSESSMENT, present=in_episodes(Assessment))
 def _assessments(scope: ChronologyScope) -> Iterator[Entry]:
-    assessments = Assessment.objects.filter(episode_id__in=scope.episode_ids).select_related(
-        "started_by", "submitted_by", "signed_off_by"
+    assessments = (
+        Assessment.objects.filter(episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "episode_id", "started_on", "submitted_at", "signed_off_at", "manager_comment")
+        .annotate(
+            started_by_name=F("started_by__full_name"),
+            submitted_by_name=F("submitted_by__full_name"),
+            signed_off_by_name=F("signed_off_by__full_name"),
+        )
     )
     for assessment in assessments:
         stage = partial(
             Entry,
             kind=EntryKind.ASSESSMENT,
-            link=reverse("casework:assessment", args=[assessment.pk]),
-            episode_id=assessment.episode_id,
-            record=assessment,
+            link=reverse("casework:assessment", args=[assessment["pk"]]),
+            episode_id=assessment["episode_id"],
+            record=RecordRef.to(Assessment, assessment["pk"]),
         )
         yield stage(
-            when=_start_of(assessment.started_on),
+            when=_start_of(assessment["started_on"]),
             title=_("Assessment started"),
-            author=_name(assessment.started_by),
+            author=assessment["started_by_name"] or "",
             date_only=True,
         )
-        if assessment.submitted_at is not None:
+        if assessment["submitted_at"] is not None:
             yield stage(
-                when=assessment.submitted_at,
+                when=assessment["submitted_at"],
                 title=_("Assessment sent for sign-off"),
-                author=_name(assessment.submitted_by),
+                author=assessment["submitted_by_name"] or "",
             )
-        if assessment.signed_off_at is not None:
+        if assessment["signed_off_at"] is not None:
             yield stage(
-                when=assessment.signed_off_at,
+                when=assessment["signed_off_at"],
                 title=_("Assessment signed off"),
-                detail=assessment.manager_comment,
-                author=_name(assessment.signed_off_by),
+                detail=assessment["manager_comment"],
+                author=assessment["signed_off_by_name"] or "",
             )
 
 
 # Outcomes and actions belong to a plan: without one there are none.
 @_source(EntryKind.PLAN, present=in_episodes(SupportPlan))
 def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
-    for plan in SupportPlan.objects.filter(episode_id__in=scope.episode_ids).select_related("created_by"):
-        link = _plan_link(plan.episode_id)
+    links = _Links(_plan_link)
+    plans = (
+        SupportPlan.objects.filter(episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "episode_id", "created_at", "agreed_on")
+        .annotate(created_by_name=F("created_by__full_name"))
+    )
+    for plan in plans:
+        link = links(plan["episode_id"])
+        record = RecordRef.to(SupportPlan, plan["pk"])
         yield Entry(
-            when=plan.created_at,
+            when=plan["created_at"],
             kind=EntryKind.PLAN,
             title=_("Support plan started"),
-            author=_name(plan.created_by),
+            author=plan["created_by_name"] or "",
             link=link,
-            episode_id=plan.episode_id,
-            record=plan,
+            episode_id=plan["episode_id"],
+            record=record,
         )
-        if plan.agreed_on is not None:
+        if plan["agreed_on"] is not None:
             yield Entry(
-                when=_end_of(plan.agreed_on),
+                when=_end_of(plan["agreed_on"]),
                 kind=EntryKind.PLAN,
                 title=_("Support plan agreed with the family"),
                 link=link,
-                episode_id=plan.episode_id,
+                episode_id=plan["episode_id"],
                 date_only=True,
-                record=plan,
+                record=record,
             )
-    for outcome in PlanOutcome.objects.filter(plan__episode_id__in=scope.episode_ids).select_related("plan"):
+    outcomes = (
+        PlanOutcome.objects.filter(plan__episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "created_at", "domain", "description", "baseline_score", episode_id=F("plan__episode_id"))
+    )
+    for outcome in outcomes:
         yield Entry(
-            when=outcome.created_at,
+            when=outcome["created_at"],
             kind=EntryKind.PLAN,
-            title=_("Outcome added: %(domain)s") % {"domain": outcome.get_domain_display()},
+            title=_("Outcome added: %(domain)s") % {"domain": choice_label(PlanOutcome, "domain", outcome["domain"])},
             detail=_("%(description)s (starting score %(score)s out of 10)")
-            % {"description": outcome.description, "score": outcome.baseline_score},
-            link=_plan_link(outcome.plan.episode_id),
-            episode_id=outcome.plan.episode_id,
-            record=outcome,
+            % {"description": outcome["description"], "score": outcome["baseline_score"]},
+            link=links(outcome["episode_id"]),
+            episode_id=outcome["episode_id"],
+            record=RecordRef.to(PlanOutcome, outcome["pk"]),
         )
-    actions = PlanAction.objects.filter(outcome__plan__episode_id__in=scope.episode_ids).select_related(
-        "intervention", "assigned_to", "outcome__plan"
+    actions = (
+        PlanAction.objects.filter(outcome__plan__episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "created_at", "delivery", "detail", "assigned_to_other", "due_on", "status", "completed_on")
+        .annotate(
+            episode_id=F("outcome__plan__episode_id"),
+            intervention_name=F("intervention__name"),
+            assigned_to_name=F("assigned_to__full_name"),
+        )
     )
     for action in actions:
-        episode_id = action.outcome.plan.episode_id
+        episode_id = action["episode_id"]
+        record = RecordRef.to(PlanAction, action["pk"])
         detail = _("%(delivery)s, by %(who)s, due %(due)s.") % {
-            "delivery": action.get_delivery_display(),
-            "who": action.who,
-            "due": date_format(action.due_on, "j F Y"),
+            "delivery": choice_label(PlanAction, "delivery", action["delivery"]),
+            # PlanAction.who: the practitioner given the action, or whoever else was named.
+            "who": action["assigned_to_name"] or action["assigned_to_other"],
+            "due": date_format(action["due_on"], "j F Y"),
         }
-        if action.status == ActionStatus.CANCELLED:
+        if action["status"] == ActionStatus.CANCELLED:
             # A cancelled action keeps no date of its cancelling: say so on the line that added it.
             detail = f"{detail} {_('Cancelled.')}"
         yield Entry(
-            when=action.created_at,
+            when=action["created_at"],
             kind=EntryKind.PLAN,
-            title=_("Action added: %(intervention)s") % {"intervention": action.intervention.name},
-            detail=" ".join(part for part in (detail, action.detail) if part),
-            link=_plan_link(episode_id),
+            title=_("Action added: %(intervention)s") % {"intervention": action["intervention_name"]},
+            detail=" ".join(part for part in (detail, action["detail"]) if part),
+            link=links(episode_id),
             episode_id=episode_id,
-            record=action,
+            record=record,
         )
-        if action.completed_on is not None:
+        if action["completed_on"] is not None:
             yield Entry(
-                when=_end_of(action.completed_on),
+                when=_end_of(action["completed_on"]),
                 kind=EntryKind.PLAN,
-                title=_("Action done: %(intervention)s") % {"intervention": action.intervention.name},
-                link=_plan_link(episode_id),
+                title=_("Action done: %(intervention)s") % {"intervention": action["intervention_name"]},
+                link=links(episode_id),
                 episode_id=episode_id,
                 date_only=True,
-                record=action,
+                record=record,
             )
 
 
 @_source(EntryKind.REVIEW, present=in_episodes(PlanReview, lookup="plan__episode_id__in"))
 def _reviews(scope: ChronologyScope) -> Iterator[Entry]:
-    reviews = PlanReview.objects.filter(plan__episode_id__in=scope.episode_ids).select_related("reviewed_by", "plan")
+    links = _Links(_plan_link)
+    reviews = (
+        PlanReview.objects.filter(plan__episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "kind", "reviewed_on", "summary", episode_id=F("plan__episode_id"))
+        .annotate(reviewed_by_name=F("reviewed_by__full_name"))
+    )
     for review in reviews:
         yield Entry(
-            when=_end_of(review.reviewed_on),
+            when=_end_of(review["reviewed_on"]),
             kind=EntryKind.REVIEW,
-            title=review.get_kind_display(),
-            detail=review.summary,
-            author=_name(review.reviewed_by),
-            link=_plan_link(review.plan.episode_id),
-            episode_id=review.plan.episode_id,
+            title=choice_label(PlanReview, "kind", review["kind"]),
+            detail=review["summary"],
+            author=review["reviewed_by_name"] or "",
+            link=links(review["episode_id"]),
+            episode_id=review["episode_id"],
             date_only=True,
-            record=review,
+            record=RecordRef.to(PlanReview, review["pk"]),
         )
 
 
 @_source(EntryKind.NOTE, present=in_episodes(CaseNote))
 def _notes(scope: ChronologyScope) -> Iterator[Entry]:
-    for note in CaseNote.objects.filter(episode_id__in=scope.episode_ids).select_related("author"):
+    pages = _Links(lambda episode_id: reverse("casework:notes", args=[episode_id]))
+    notes = (
+        CaseNote.objects.filter(episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "episode_id", "kind", "occurred_at", "text", "sensitive")
+        .annotate(author_name=F("author__full_name"))
+    )
+    for note in notes:
+        kind = choice_label(CaseNote, "kind", note["kind"])
         yield Entry(
-            when=note.occurred_at,
+            when=note["occurred_at"],
             kind=EntryKind.NOTE,
-            title=note.get_kind_display(),
-            detail=note.text,
-            author=_name(note.author),
-            link=f"{reverse('casework:notes', args=[note.episode_id])}#note-{note.pk}",
-            sensitive=note.sensitive,
-            episode_id=note.episode_id,
-            restricted_summary=note.get_kind_display(),
-            record=note,
+            title=kind,
+            detail=note["text"],
+            author=note["author_name"] or "",
+            link=f"{pages(note['episode_id'])}#note-{note['pk']}",
+            sensitive=note["sensitive"],
+            episode_id=note["episode_id"],
+            restricted_summary=kind,
+            record=RecordRef.to(CaseNote, note["pk"]),
         )
 
 
 @_source(EntryKind.STEP_UP, present=in_episodes(StepUp))
 def _step_ups(scope: ChronologyScope) -> Iterator[Entry]:
-    for step_up in StepUp.objects.filter(episode_id__in=scope.episode_ids).select_related("stepped_up_by"):
+    step_ups = (
+        StepUp.objects.filter(episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "episode_id", "reason", "immediate_risk", "stepped_up_at", "social_care_reference")
+        .annotate(stepped_up_by_name=F("stepped_up_by__full_name"))
+    )
+    for step_up in step_ups:
         title = _("Stepped up to children's social care")
-        if step_up.immediate_risk:
+        if step_up["immediate_risk"]:
             title = _("%(title)s (immediate risk)") % {"title": title}
-        detail = step_up.reason
-        if step_up.social_care_reference:
+        detail = step_up["reason"]
+        if step_up["social_care_reference"]:
             detail = _("%(reason)s Social care reference: %(reference)s.") % {
                 "reason": detail,
-                "reference": step_up.social_care_reference,
+                "reference": step_up["social_care_reference"],
             }
         yield Entry(
-            when=step_up.stepped_up_at,
+            when=step_up["stepped_up_at"],
             kind=EntryKind.STEP_UP,
             title=title,
             detail=detail,
-            author=_name(step_up.stepped_up_by),
-            link=reverse("casework:step_up_detail", args=[step_up.episode_id, step_up.pk]),
-            episode_id=step_up.episode_id,
-            record=step_up,
+            author=step_up["stepped_up_by_name"] or "",
+            link=reverse("casework:step_up_detail", args=[step_up["episode_id"], step_up["pk"]]),
+            episode_id=step_up["episode_id"],
+            record=RecordRef.to(StepUp, step_up["pk"]),
         )
 
 
@@ -562,7 +651,7 @@ def _signposting_packs(scope: ChronologyScope) -> Iterator[Entry]:
             detail=_("%(services)s services and %(articles)s articles.")
             % {"services": pack.service_count, "articles": pack.article_count},
             episode_id=pack.stepped_down_from_id or scope.episode_id_for_referral(pack.decision.referral_id),
-            record=pack,
+            record=RecordRef.of(pack),
         )
 
 
@@ -580,5 +669,5 @@ def _closures(scope: ChronologyScope) -> Iterator[Entry]:
             link=_case_link(episode.pk),
             episode_id=episode.pk,
             date_only=True,
-            record=episode,
+            record=RecordRef.of(episode),
         )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
-from family_resources.casework.chronology import ChronologyScope, Entry, EntryKind
+from family_resources.casework.chronology import ChronologyScope, Entry, EntryKind, RecordRef
 from family_resources.programmes.models import Attendance, ContactSession, Enrolment, EnrolmentStatus
 
 KIND = EntryKind.GROUP_ATTENDANCE
@@ -27,13 +27,17 @@ def _name(user: object) -> str:
 
 
 def group_attendance_entries(scope: ChronologyScope) -> Iterator[Entry]:
-    enrolments = Enrolment.objects.filter(episode_id__in=scope.episode_ids).select_related(
-        "programme", "person", "requested_by", "ended_by"
+    enrolments = (
+        Enrolment.objects.filter(episode_id__in=scope.episode_ids)
+        .order_by()
+        .select_related("programme", "person", "requested_by", "ended_by")
     )
     for enrolment in enrolments:
         yield from _enrolment_entries(enrolment)
-    attendances = Attendance.objects.filter(enrolment__episode_id__in=scope.episode_ids).select_related(
-        "session", "enrolment__programme", "enrolment__person", "recorded_by"
+    attendances = (
+        Attendance.objects.filter(enrolment__episode_id__in=scope.episode_ids)
+        .order_by()
+        .select_related("session", "enrolment__programme", "enrolment__person", "recorded_by")
     )
     titles = {
         Attendance.Mark.ATTENDED: _("Attended session %(number)s of %(programme)s"),
@@ -51,14 +55,16 @@ def group_attendance_entries(scope: ChronologyScope) -> Iterator[Entry]:
             author=_name(attendance.recorded_by),
             link=_link(enrolment.pk),
             episode_id=enrolment.episode_id,
-            record=attendance,
+            record=RecordRef.of(attendance),
         )
 
 
 def supervised_contact_entries(scope: ChronologyScope) -> Iterator[Entry]:
     """Each supervised contact session: booked, cancelled, or what the supervising worker saw. One query."""
-    sessions = ContactSession.objects.filter(episode_id__in=scope.episode_ids).select_related(
-        "child", "parent", "supervisor", "booked_by", "observation__signed_by"
+    sessions = (
+        ContactSession.objects.filter(episode_id__in=scope.episode_ids)
+        .order_by()
+        .select_related("child", "parent", "supervisor", "booked_by", "observation__signed_by")
     )
     for session in sessions:
         yield from _contact_entries(session)
@@ -78,7 +84,7 @@ def _contact_entries(session: ContactSession) -> Iterator[Entry]:
             author=author,
             link=reverse("programmes:contact", args=[session.pk]),
             episode_id=session.episode_id,
-            record=record,
+            record=RecordRef.of(record),
         )
 
     yield entry(session.booked_at, _("Supervised contact booked for %(when)s") % {"when": when}, between,
@@ -107,7 +113,7 @@ def _enrolment_entries(enrolment: Enrolment) -> Iterator[Entry]:
             author=author,
             link=_link(enrolment.pk),
             episode_id=enrolment.episode_id,
-            record=enrolment,
+            record=RecordRef.of(enrolment),
         )
 
     asked_by = _name(enrolment.requested_by) or (

@@ -2,11 +2,21 @@
 
 from collections.abc import Iterator
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from family_resources.casework.chronology import ChronologyScope, Entry, EntryKind, in_episodes, register_source
-from family_resources.scheduling.models import Appointment, AppointmentStatus
+from family_resources.casework.chronology import (
+    ChronologyScope,
+    Entry,
+    EntryKind,
+    RecordRef,
+    in_episodes,
+    register_source,
+)
+from family_resources.core.choices import choice_label
+from family_resources.families.models import Person
+from family_resources.scheduling.models import Appointment, AppointmentStatus, Where
 
 
 def register() -> None:
@@ -17,31 +27,55 @@ def register() -> None:
 def appointment_title(appointment: Appointment) -> str:
     """ "Home visit" or "Appointment at <place>": never the family's address."""
     if appointment.at_home:
-        return _("Home visit")
+        return _title(where=appointment.where, place=None)
     assert appointment.room is not None
-    return _("Appointment at %(place)s") % {"place": appointment.room.place.name}
+    return _title(where=appointment.where, place=appointment.room.place.name)
+
+
+def _title(*, where: str, place: str | None) -> str:
+    if where == Where.HOME:
+        return _("Home visit")
+    assert place is not None
+    return _("Appointment at %(place)s") % {"place": place}
 
 
 def appointment_entries(scope: ChronologyScope) -> Iterator[Entry]:
-    appointments = Appointment.objects.filter(episode_id__in=scope.episode_ids).select_related(
-        "person", "practitioner", "room__place", "booked_by"
+    appointments = (
+        Appointment.objects.filter(episode_id__in=scope.episode_ids)
+        .order_by()
+        .values("pk", "episode_id", "starts_at", "where", "status", "purpose", "cancel_reason", "cancel_detail")
+        .annotate(
+            place=F("room__place__name"),
+            person_kind=F("person__kind"),
+            person_given_name=F("person__given_name"),
+            person_family_name=F("person__family_name"),
+            practitioner_name=F("practitioner__full_name"),
+            booked_by_name=F("booked_by__full_name"),
+        )
     )
     for appointment in appointments:
+        person = Person.name_of(
+            kind=appointment["person_kind"],
+            given_name=appointment["person_given_name"],
+            family_name=appointment["person_family_name"],
+        )
         detail = _("%(purpose)s. With %(person)s, seen by %(practitioner)s.") % {
-            "purpose": appointment.purpose,
-            "person": appointment.person,
-            "practitioner": appointment.practitioner.full_name,
+            "purpose": appointment["purpose"],
+            "person": person,
+            "practitioner": appointment["practitioner_name"],
         }
-        if appointment.status == AppointmentStatus.CANCELLED:
-            reason = appointment.get_cancel_reason_display()
-            detail = f"{detail} {_('Cancelled: %(reason)s.') % {'reason': reason}} {appointment.cancel_detail}".strip()
+        if appointment["status"] == AppointmentStatus.CANCELLED:
+            reason = choice_label(Appointment, "cancel_reason", appointment["cancel_reason"])
+            cancelled = _("Cancelled: %(reason)s.") % {"reason": reason}
+            detail = f"{detail} {cancelled} {appointment['cancel_detail']}".strip()
+        status = choice_label(Appointment, "status", appointment["status"])
         yield Entry(
-            when=appointment.starts_at,
+            when=appointment["starts_at"],
             kind=EntryKind.APPOINTMENT,
-            title=f"{appointment_title(appointment)}: {appointment.get_status_display().lower()}",
+            title=f"{_title(where=appointment['where'], place=appointment['place'])}: {status.lower()}",
             detail=detail,
-            author=appointment.booked_by.full_name,
-            link=reverse("scheduling:appointment", args=[appointment.pk]),
-            episode_id=appointment.episode_id,
-            record=appointment,
+            author=appointment["booked_by_name"],
+            link=reverse("scheduling:appointment", args=[appointment["pk"]]),
+            episode_id=appointment["episode_id"],
+            record=RecordRef.to(Appointment, appointment["pk"]),
         )

@@ -4,9 +4,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from family_resources.audit.services import audit_views, authorise
+from family_resources.audit.services import audit_named_views, authorise
 from family_resources.casework.chronology import (
     Entry,
+    RecordRef,
     family_chronology,
     family_for_chronology,
     records_shown,
@@ -30,7 +31,7 @@ def chronology(request: HttpRequest, reference: str) -> HttpResponse:
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
-    audit_views(instances=[family, *records_shown(entries)])
+    audit_named_views(records=[RecordRef.of(family), *records_shown(entries)])
     query = request.GET.copy()
     query.pop("print", None)
     printing = request.GET.get("print") == "1"

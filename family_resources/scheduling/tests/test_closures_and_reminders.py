@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
-from family_resources.casework.chronology import EntryKind, family_chronology
+from family_resources.casework.chronology import EntryKind, RecordRef, family_chronology
 from family_resources.notifications.models import Message
 from family_resources.places.models import Place, PlaceClosure, Room
 from family_resources.scheduling import selectors
@@ -158,4 +158,4 @@ def test_appointments_are_on_the_family_chronology_without_the_address():
     assert "Bedtime routines" in entries[0].detail
     assert "Child unwell" in entries[0].detail
     assert "Secret" not in entries[0].detail
-    assert entries[0].record == appointment
+    assert entries[0].record == RecordRef.of(appointment)
