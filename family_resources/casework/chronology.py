@@ -67,11 +67,8 @@ _KIND_ORDER = {kind: position for position, kind in enumerate(EntryKind)}
 
 
 class RecordRef(NamedTuple):
-    """The record an entry shows, by type ("app_label.model") and id: what the audit trail names.
-
-    Sources read only the columns their entries show (`values()`), not whole records and every record
-    they join to: on a long chronology, building those was most of the page's time.
-    """
+    """The record an entry shows, by type ("app_label.model") and id: what the audit trail names. Sources
+    that read `columns()` have no record instance to hand."""
 
     object_type: str
     pk: Any
@@ -292,6 +289,16 @@ def _plan_link(episode_id: int) -> str:
     return reverse("casework:plan", args=[episode_id])
 
 
+def columns(queryset: QuerySet[Any], *fields: str, **joined: str) -> QuerySet[Any]:
+    """The columns a source's entries show, with those of joined records named by path
+    (`author_name="author__full_name"`), as dicts and in no order: the chronology sorts every entry at the end.
+
+    Sources read these rather than whole records: on a long chronology, building each record and every record
+    it joins to was most of the page's time.
+    """
+    return queryset.order_by().values(*fields, **{name: F(path) for name, path in joined.items()})
+
+
 class _Links:
     """Each episode's page addresses, worked out once per episode rather than once per entry."""
 
@@ -307,12 +314,11 @@ class _Links:
 
 @_source(EntryKind.REFERRAL)
 def _referrals(scope: ChronologyScope) -> Iterator[Entry]:
-    referrals = (
-        Referral.objects.filter(family=scope.family)
-        .order_by()
-        .values("pk", "received_at", "channel", "reference", "referrer_type", "referrer_organisation")
-        .annotate(logged_by_name=F("logged_by__full_name"))
-    )
+    referrals = columns(
+        Referral.objects.filter(family=scope.family),
+        "pk", "received_at", "channel", "reference", "referrer_type", "referrer_organisation",
+        logged_by_name="logged_by__full_name",
+    )  # fmt: skip
     for referral in referrals:
         who = choice_label(Referral, "referrer_type", referral["referrer_type"])
         if referral["referrer_organisation"]:
@@ -392,12 +398,11 @@ def _openings_and_allocations(scope: ChronologyScope) -> Iterator[Entry]:
             date_only=not same_day,
             record=RecordRef.of(episode),
         )
-    allocations = (
-        Allocation.objects.filter(episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "episode_id", "allocated_at", "reason")
-        .annotate(practitioner_name=F("practitioner__full_name"), allocated_by_name=F("allocated_by__full_name"))
-    )
+    allocations = columns(
+        Allocation.objects.filter(episode_id__in=scope.episode_ids),
+        "pk", "episode_id", "allocated_at", "reason",
+        practitioner_name="practitioner__full_name", allocated_by_name="allocated_by__full_name",
+    )  # fmt: skip
     links = _Links(_case_link)
     for allocation in allocations:
         template = _("Reallocated to %(name)s") if allocation["reason"] else _("Allocated to %(name)s")
@@ -415,16 +420,13 @@ def _openings_and_allocations(scope: ChronologyScope) -> Iterator[Entry]:
 
 @_source(EntryKind.ASSESSMENT, present=in_episodes(Assessment))
 def _assessments(scope: ChronologyScope) -> Iterator[Entry]:
-    assessments = (
-        Assessment.objects.filter(episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "episode_id", "started_on", "submitted_at", "signed_off_at", "manager_comment")
-        .annotate(
-            started_by_name=F("started_by__full_name"),
-            submitted_by_name=F("submitted_by__full_name"),
-            signed_off_by_name=F("signed_off_by__full_name"),
-        )
-    )
+    assessments = columns(
+        Assessment.objects.filter(episode_id__in=scope.episode_ids),
+        "pk", "episode_id", "started_on", "submitted_at", "signed_off_at", "manager_comment",
+        started_by_name="started_by__full_name",
+        submitted_by_name="submitted_by__full_name",
+        signed_off_by_name="signed_off_by__full_name",
+    )  # fmt: skip
     for assessment in assessments:
         stage = partial(
             Entry,
@@ -458,12 +460,11 @@ def _assessments(scope: ChronologyScope) -> Iterator[Entry]:
 @_source(EntryKind.PLAN, present=in_episodes(SupportPlan))
 def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
     links = _Links(_plan_link)
-    plans = (
-        SupportPlan.objects.filter(episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "episode_id", "created_at", "agreed_on")
-        .annotate(created_by_name=F("created_by__full_name"))
-    )
+    plans = columns(
+        SupportPlan.objects.filter(episode_id__in=scope.episode_ids),
+        "pk", "episode_id", "created_at", "agreed_on",
+        created_by_name="created_by__full_name",
+    )  # fmt: skip
     for plan in plans:
         link = links(plan["episode_id"])
         record = RecordRef.to(SupportPlan, plan["pk"])
@@ -486,11 +487,11 @@ def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
                 date_only=True,
                 record=record,
             )
-    outcomes = (
-        PlanOutcome.objects.filter(plan__episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "created_at", "domain", "description", "baseline_score", episode_id=F("plan__episode_id"))
-    )
+    outcomes = columns(
+        PlanOutcome.objects.filter(plan__episode_id__in=scope.episode_ids),
+        "pk", "created_at", "domain", "description", "baseline_score",
+        episode_id="plan__episode_id",
+    )  # fmt: skip
     for outcome in outcomes:
         yield Entry(
             when=outcome["created_at"],
@@ -502,16 +503,13 @@ def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
             episode_id=outcome["episode_id"],
             record=RecordRef.to(PlanOutcome, outcome["pk"]),
         )
-    actions = (
-        PlanAction.objects.filter(outcome__plan__episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "created_at", "delivery", "detail", "assigned_to_other", "due_on", "status", "completed_on")
-        .annotate(
-            episode_id=F("outcome__plan__episode_id"),
-            intervention_name=F("intervention__name"),
-            assigned_to_name=F("assigned_to__full_name"),
-        )
-    )
+    actions = columns(
+        PlanAction.objects.filter(outcome__plan__episode_id__in=scope.episode_ids),
+        "pk", "created_at", "delivery", "detail", "assigned_to_other", "due_on", "status", "completed_on",
+        episode_id="outcome__plan__episode_id",
+        intervention_name="intervention__name",
+        assigned_to_name="assigned_to__full_name",
+    )  # fmt: skip
     for action in actions:
         episode_id = action["episode_id"]
         record = RecordRef.to(PlanAction, action["pk"])
@@ -548,12 +546,11 @@ def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
 @_source(EntryKind.REVIEW, present=in_episodes(PlanReview, lookup="plan__episode_id__in"))
 def _reviews(scope: ChronologyScope) -> Iterator[Entry]:
     links = _Links(_plan_link)
-    reviews = (
-        PlanReview.objects.filter(plan__episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "kind", "reviewed_on", "summary", episode_id=F("plan__episode_id"))
-        .annotate(reviewed_by_name=F("reviewed_by__full_name"))
-    )
+    reviews = columns(
+        PlanReview.objects.filter(plan__episode_id__in=scope.episode_ids),
+        "pk", "kind", "reviewed_on", "summary",
+        episode_id="plan__episode_id", reviewed_by_name="reviewed_by__full_name",
+    )  # fmt: skip
     for review in reviews:
         yield Entry(
             when=_end_of(review["reviewed_on"]),
@@ -571,12 +568,11 @@ def _reviews(scope: ChronologyScope) -> Iterator[Entry]:
 @_source(EntryKind.NOTE, present=in_episodes(CaseNote))
 def _notes(scope: ChronologyScope) -> Iterator[Entry]:
     pages = _Links(lambda episode_id: reverse("casework:notes", args=[episode_id]))
-    notes = (
-        CaseNote.objects.filter(episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "episode_id", "kind", "occurred_at", "text", "sensitive")
-        .annotate(author_name=F("author__full_name"))
-    )
+    notes = columns(
+        CaseNote.objects.filter(episode_id__in=scope.episode_ids),
+        "pk", "episode_id", "kind", "occurred_at", "text", "sensitive",
+        author_name="author__full_name",
+    )  # fmt: skip
     for note in notes:
         kind = choice_label(CaseNote, "kind", note["kind"])
         yield Entry(
@@ -595,12 +591,11 @@ def _notes(scope: ChronologyScope) -> Iterator[Entry]:
 
 @_source(EntryKind.STEP_UP, present=in_episodes(StepUp))
 def _step_ups(scope: ChronologyScope) -> Iterator[Entry]:
-    step_ups = (
-        StepUp.objects.filter(episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "episode_id", "reason", "immediate_risk", "stepped_up_at", "social_care_reference")
-        .annotate(stepped_up_by_name=F("stepped_up_by__full_name"))
-    )
+    step_ups = columns(
+        StepUp.objects.filter(episode_id__in=scope.episode_ids),
+        "pk", "episode_id", "reason", "immediate_risk", "stepped_up_at", "social_care_reference",
+        stepped_up_by_name="stepped_up_by__full_name",
+    )  # fmt: skip
     for step_up in step_ups:
         title = _("Stepped up to children's social care")
         if step_up["immediate_risk"]:

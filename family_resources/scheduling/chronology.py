@@ -2,7 +2,6 @@
 
 from collections.abc import Iterator
 
-from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -11,6 +10,7 @@ from family_resources.casework.chronology import (
     Entry,
     EntryKind,
     RecordRef,
+    columns,
     in_episodes,
     register_source,
 )
@@ -40,19 +40,16 @@ def _title(*, where: str, place: str | None) -> str:
 
 
 def appointment_entries(scope: ChronologyScope) -> Iterator[Entry]:
-    appointments = (
-        Appointment.objects.filter(episode_id__in=scope.episode_ids)
-        .order_by()
-        .values("pk", "episode_id", "starts_at", "where", "status", "purpose", "cancel_reason", "cancel_detail")
-        .annotate(
-            place=F("room__place__name"),
-            person_kind=F("person__kind"),
-            person_given_name=F("person__given_name"),
-            person_family_name=F("person__family_name"),
-            practitioner_name=F("practitioner__full_name"),
-            booked_by_name=F("booked_by__full_name"),
-        )
-    )
+    appointments = columns(
+        Appointment.objects.filter(episode_id__in=scope.episode_ids),
+        "pk", "episode_id", "starts_at", "where", "status", "purpose", "cancel_reason", "cancel_detail",
+        place="room__place__name",
+        person_kind="person__kind",
+        person_given_name="person__given_name",
+        person_family_name="person__family_name",
+        practitioner_name="practitioner__full_name",
+        booked_by_name="booked_by__full_name",
+    )  # fmt: skip
     for appointment in appointments:
         person = Person.name_of(
             kind=appointment["person_kind"],
