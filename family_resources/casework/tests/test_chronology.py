@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -19,7 +20,7 @@ from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import TeamFactory, staff
 from family_resources.audit.models import AuditAction, AuditEvent
 from family_resources.casework import chronology
-from family_resources.casework.chronology import Entry, EntryKind, family_chronology, registered_kinds
+from family_resources.casework.chronology import Entry, EntryKind, RecordRef, family_chronology, registered_kinds
 from family_resources.casework.models import (
     ActionStatus,
     Allocation,
@@ -40,7 +41,7 @@ from family_resources.catalogue.models import Intervention
 from family_resources.core.tests.browser import accessibility_problems, sign_in
 from family_resources.families.models import Family
 from family_resources.families.tests.factories import FamilyFactory
-from family_resources.intake.models import Channel
+from family_resources.intake.models import Channel, Referral
 from family_resources.intake.tests.factories import ReceivedReferralFactory
 from family_resources.triage.models import Decision, DecisionOverride, SignpostingPack
 from family_resources.triage.routing import Route
@@ -223,6 +224,48 @@ def test_entries_carry_their_author_episode_and_a_link_to_the_record(history):
     assert step_up.link == reverse("casework:step_up_detail", args=[history.first.pk, StepUp.objects.get().pk])
     assert by_title["Signposting pack sent"].episode_id is None
     assert by_title["Step-down signposting pack sent"].episode_id == history.second.pk
+
+
+def test_each_entry_says_what_its_record_holds_and_who_did_it(history):
+    """The sources read only the columns they show (ADR 0037): each one's wording, author and record, pinned."""
+    referral = Referral.objects.filter(family=history.family).order_by("received_at").first()
+    assert referral is not None
+    officer = User.objects.get(full_name="Olu Officer")
+    Referral.objects.filter(pk=referral.pk).update(logged_by=officer, referrer_organisation="Riverside Health Centre")
+    action = PlanAction.objects.get()
+    # An action given to someone outside the service, then cancelled.
+    cancelled = PlanAction.objects.create(
+        outcome=action.outcome, intervention=action.intervention, delivery=Delivery.HOME,
+        assigned_to_other="School nurse", due_on=action.due_on, status=ActionStatus.CANCELLED,
+        detail="Nurse to visit.", created_at=action.created_at + timedelta(minutes=5),
+    )  # fmt: skip
+    due = date_format(action.due_on, "j F Y")
+    step_up = StepUp.objects.get()
+
+    entries = family_chronology(family=history.family, user=history.manager)
+    said = {(entry.title, entry.author, entry.detail, entry.record) for entry in entries}
+
+    expected = [
+        ("Contact received: Phone", "Olu Officer", f"Reference {referral.reference}, from Health visitor, "
+         "Riverside Health Centre.", RecordRef.of(referral)),
+        ("Allocated to Priya Practitioner", "Mina Manager", "", RecordRef.of(Allocation.objects.get())),
+        ("Assessment started", "Priya Practitioner", "", RecordRef.of(Assessment.objects.get())),
+        ("Assessment signed off", "Mina Manager", "Clear and well evidenced.", RecordRef.of(Assessment.objects.get())),
+        ("Support plan started", "Priya Practitioner", "", RecordRef.of(SupportPlan.objects.get())),
+        ("Outcome added: Improved family relationships", "", "Calmer bedtimes. (starting score 3 out of 10)",
+         RecordRef.of(action.outcome)),
+        (f"Action added: {action.intervention.name}", "",
+         f"Group programme at a hub, by Priya Practitioner, due {due}.", RecordRef.of(action)),
+        (f"Action added: {action.intervention.name}", "",
+         f"One-to-one at home, by School nurse, due {due}. Cancelled. Nurse to visit.", RecordRef.of(cancelled)),
+        ("Review", "Priya Practitioner", "Bedtimes calmer.", RecordRef.of(PlanReview.objects.get())),
+        ("Home visit", "Priya Practitioner", "Bedtime chart on the fridge.",
+         RecordRef.of(CaseNote.objects.get(kind=CaseNote.Kind.HOME_VISIT))),
+        ("Stepped up to children's social care", "Priya Practitioner", "Ex-partner back in the home.",
+         RecordRef.of(step_up)),
+    ]  # fmt: skip
+    assert [line for line in expected if line not in said] == []
+    assert RecordRef.of(step_up) == RecordRef("casework.stepup", step_up.pk)
 
 
 def test_the_chronology_is_filtered_by_type_and_date(history):
