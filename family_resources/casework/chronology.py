@@ -13,7 +13,7 @@ its joins' worth of work even when it finds nothing.
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ImproperlyConfigured
@@ -289,6 +289,10 @@ def _plan_link(episode_id: int) -> str:
     return reverse("casework:plan", args=[episode_id])
 
 
+def _notes_link(episode_id: int) -> str:
+    return reverse("casework:notes", args=[episode_id])
+
+
 def columns(queryset: QuerySet[Any], *fields: str, **joined: str) -> QuerySet[Any]:
     """The columns a source's entries show, with those of joined records named by path
     (`author_name="author__full_name"`), as dicts and in no order: the chronology sorts every entry at the end.
@@ -297,19 +301,6 @@ def columns(queryset: QuerySet[Any], *fields: str, **joined: str) -> QuerySet[An
     it joins to was most of the page's time.
     """
     return queryset.order_by().values(*fields, **{name: F(path) for name, path in joined.items()})
-
-
-class _Links:
-    """Each episode's page addresses, worked out once per episode rather than once per entry."""
-
-    def __init__(self, make: Callable[[int], str]) -> None:
-        self.make = make
-        self.made: dict[int, str] = {}
-
-    def __call__(self, episode_id: int) -> str:
-        if episode_id not in self.made:
-            self.made[episode_id] = self.make(episode_id)
-        return self.made[episode_id]
 
 
 @_source(EntryKind.REFERRAL)
@@ -403,7 +394,7 @@ def _openings_and_allocations(scope: ChronologyScope) -> Iterator[Entry]:
         "pk", "episode_id", "allocated_at", "reason",
         practitioner_name="practitioner__full_name", allocated_by_name="allocated_by__full_name",
     )  # fmt: skip
-    links = _Links(_case_link)
+    links = cache(_case_link)  # once per episode, not per entry
     for allocation in allocations:
         template = _("Reallocated to %(name)s") if allocation["reason"] else _("Allocated to %(name)s")
         yield Entry(
@@ -459,7 +450,7 @@ def _assessments(scope: ChronologyScope) -> Iterator[Entry]:
 # Outcomes and actions belong to a plan: without one there are none.
 @_source(EntryKind.PLAN, present=in_episodes(SupportPlan))
 def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
-    links = _Links(_plan_link)
+    links = cache(_plan_link)  # once per episode, not per entry
     plans = columns(
         SupportPlan.objects.filter(episode_id__in=scope.episode_ids),
         "pk", "episode_id", "created_at", "agreed_on",
@@ -545,7 +536,7 @@ def _plan_changes(scope: ChronologyScope) -> Iterator[Entry]:
 
 @_source(EntryKind.REVIEW, present=in_episodes(PlanReview, lookup="plan__episode_id__in"))
 def _reviews(scope: ChronologyScope) -> Iterator[Entry]:
-    links = _Links(_plan_link)
+    links = cache(_plan_link)  # once per episode, not per entry
     reviews = columns(
         PlanReview.objects.filter(plan__episode_id__in=scope.episode_ids),
         "pk", "kind", "reviewed_on", "summary",
@@ -567,7 +558,7 @@ def _reviews(scope: ChronologyScope) -> Iterator[Entry]:
 
 @_source(EntryKind.NOTE, present=in_episodes(CaseNote))
 def _notes(scope: ChronologyScope) -> Iterator[Entry]:
-    pages = _Links(lambda episode_id: reverse("casework:notes", args=[episode_id]))
+    pages = cache(_notes_link)  # once per episode, not per entry
     notes = columns(
         CaseNote.objects.filter(episode_id__in=scope.episode_ids),
         "pk", "episode_id", "kind", "occurred_at", "text", "sensitive",

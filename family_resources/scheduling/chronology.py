@@ -26,10 +26,8 @@ def register() -> None:
 
 def appointment_title(appointment: Appointment) -> str:
     """ "Home visit" or "Appointment at <place>": never the family's address."""
-    if appointment.at_home:
-        return _title(where=appointment.where, place=None)
-    assert appointment.room is not None
-    return _title(where=appointment.where, place=appointment.room.place.name)
+    place = None if appointment.room is None else appointment.room.place.name
+    return _title(where=appointment.where, place=place)
 
 
 def _title(*, where: str, place: str | None) -> str:
