@@ -7,11 +7,13 @@ inserting an entry breaks every later link, and `verify_audit_chain` reports the
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC
+from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.ipv6 import clean_ipv6_address
 
 from family_resources.audit.models import AuditChainHead, AuditEvent
@@ -59,10 +61,65 @@ def _locked_head() -> AuditChainHead:
     return AuditChainHead.objects.select_for_update().get(pk=HEAD_ID)
 
 
-def append(events: Sequence[AuditEvent]) -> Sequence[AuditEvent]:
-    """Link the events onto the end of the chain and save them, in one transaction."""
+# The columns the PostgreSQL COPY below writes: every stored field but the id.
+_COPIED = (
+    "occurred_at",
+    "action",
+    "actor_id",
+    "actor_role",
+    "source",
+    "ip_address",
+    "path",
+    "object_type",
+    "object_id",
+    "changed_fields",
+    "sequence",
+    "previous_hash",
+    "entry_hash",
+)
+# Where a value is stored otherwise than as it is held, as the ORM does it: a blank address as NULL, and
+# the JSON as its text (a text COPY leaves the parsing to PostgreSQL).
+_STORED_AS: dict[str, Callable[[Any], Any]] = {
+    "ip_address": lambda address: address or None,
+    "changed_fields": lambda fields: json.dumps(fields or []),
+}
+
+
+def _copy_row(event: AuditEvent) -> tuple[Any, ...]:
+    return tuple(
+        _STORED_AS[name](getattr(event, name)) if name in _STORED_AS else getattr(event, name) for name in _COPIED
+    )
+
+
+def _copy(events: Sequence[AuditEvent]) -> None:
+    """Write the events with PostgreSQL's COPY.
+
+    A page that shows a hundred records writes a hundred events while it holds the chain's head. The
+    ORM's bulk insert builds its SQL and quotes every value in Python, which took twice as long as
+    the COPY, and the head is held the whole time. COPY goes past Django's cursor wrapper, so it is
+    logged here as the wrapper logs queries: the query-count tests and the benchmark count it.
+    """
+    meta = AuditEvent._meta
+    quote = connection.ops.quote_name
+    column_of = {field.attname: field.column for field in meta.concrete_fields}
+    columns = ", ".join(quote(column_of[name]) for name in _COPIED)
+    statement = f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN"
+    started = time.monotonic()
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for event in events:
+            copy.write_row(_copy_row(event))
+    if connection.queries_logged:
+        connection.queries_log.append({"sql": statement, "time": f"{time.monotonic() - started:.3f}"})
+
+
+def append(events: Sequence[AuditEvent]) -> None:
+    """Link the events onto the end of the chain and save them, in one transaction.
+
+    Several events at once go in with one COPY on PostgreSQL, which does not give back their ids;
+    nothing that writes to the trail needs them.
+    """
     if not events:
-        return events
+        return
     with transaction.atomic():
         head = _locked_head()
         for event in events:
@@ -70,9 +127,11 @@ def append(events: Sequence[AuditEvent]) -> Sequence[AuditEvent]:
             event.previous_hash = head.entry_hash
             event.entry_hash = entry_digest(event, event.previous_hash)
             head.sequence, head.entry_hash = event.sequence, event.entry_hash
-        saved = AuditEvent.objects.bulk_create(events)
+        if len(events) > 1 and connection.vendor == "postgresql":
+            _copy(events)
+        else:
+            AuditEvent.objects.bulk_create(events)
         head.save(update_fields=["sequence", "entry_hash"])
-    return saved
 
 
 @dataclass(frozen=True)

@@ -45,14 +45,13 @@ def _named_event(
     )
 
 
-def audit_record(*, action: AuditAction, instance: models.Model, changed_fields: list[str] | None = None) -> AuditEvent:
-    event = _event(action=action, instance=instance, occurred_at=timezone.now(), changed_fields=changed_fields)
-    return append([event])[0]
+def audit_record(*, action: AuditAction, instance: models.Model, changed_fields: list[str] | None = None) -> None:
+    append([_event(action=action, instance=instance, occurred_at=timezone.now(), changed_fields=changed_fields)])
 
 
-def audit_view(*, instance: models.Model) -> AuditEvent:
+def audit_view(*, instance: models.Model) -> None:
     """Record that the current actor looked at a person-level record."""
-    return audit_record(action=AuditAction.VIEW, instance=instance)
+    audit_record(action=AuditAction.VIEW, instance=instance)
 
 
 def audit_views(*, instances: Any) -> None:
@@ -67,9 +66,9 @@ def audit_named_views(*, records: Iterable[tuple[str, Any]]) -> None:
     append([_named_event(action=AuditAction.VIEW, record=record, occurred_at=now) for record in records])
 
 
-def audit_denied(*, instance: models.Model) -> AuditEvent:
+def audit_denied(*, instance: models.Model) -> None:
     """Record that the current actor tried to open a person-level record and was refused."""
-    return audit_record(action=AuditAction.DENIED, instance=instance)
+    audit_record(action=AuditAction.DENIED, instance=instance)
 
 
 def authorise(*, user: Any, perm: str, instance: models.Model) -> None:

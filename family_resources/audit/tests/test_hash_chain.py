@@ -9,9 +9,10 @@ from django.db import connection
 
 from family_resources.accounts.roles import Role
 from family_resources.accounts.tests.factories import staff
-from family_resources.audit.chain import GENESIS, entry_digest, verify
+from family_resources.audit.chain import _COPIED, GENESIS, entry_digest, verify
+from family_resources.audit.context import AuditContext, acting_as
 from family_resources.audit.models import AuditAction, AuditEvent
-from family_resources.audit.services import audit_record, audit_views
+from family_resources.audit.services import audit_named_views, audit_record, audit_view, audit_views
 from family_resources.families.tests.factories import FamilyFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -102,3 +103,46 @@ def test_writes_by_a_signed_in_user_are_chained_too(client):
     client.get(f"/staff/families/{family.reference}/")
     assert AuditEvent.objects.filter(actor=user, sequence__isnull=False).exists()
     assert verify().intact
+
+
+@pytest.mark.parametrize("address", ["2001:db8::1", "192.0.2.7", None])
+def test_a_page_of_views_is_stored_as_the_orm_stores_one_and_stays_chained(address):
+    """Several events go in at once (with COPY on PostgreSQL), one through the ORM: both read back alike."""
+    user = staff(Role.PRACTITIONER)
+    families = FamilyFactory.create_batch(3)
+    path = "/staff/families/x/chronology/"
+    with acting_as(AuditContext(actor=user, source="web", ip_address=address, path=path)):
+        audit_named_views(records=[("families.family", family.pk) for family in families])
+        audit_record(action=AuditAction.UPDATE, instance=families[0], changed_fields=["address", "phone"])
+
+    written = list(AuditEvent.objects.filter(actor=user).order_by("sequence"))
+
+    stored = [(e.action, e.actor_role, e.source, e.ip_address, e.path, e.object_type, e.object_id, e.changed_fields)
+              for e in written]  # fmt: skip
+    assert stored == [
+        *[("view", "practitioner", "web", address, path, "families.family", str(f.pk), []) for f in families],
+        ("update", "practitioner", "web", address, path, "families.family", str(families[0].pk),
+         ["address", "phone"]),
+    ]  # fmt: skip
+    assert len({e.occurred_at for e in written[:3]}) == 1
+    assert verify().intact
+
+
+def test_a_blank_address_is_stored_as_none_whichever_way_events_are_written():
+    families = FamilyFactory.create_batch(2)
+    with acting_as(AuditContext(actor=None, source="system", ip_address="")):
+        audit_views(instances=families)
+        audit_view(instance=families[0])
+    assert list(AuditEvent.objects.filter(source="system", action="view").values_list("ip_address", flat=True)) == [
+        None,
+        None,
+        None,
+    ]
+    assert verify().intact
+
+
+def test_the_bulk_write_names_every_stored_field_of_an_event():
+    """A field added to AuditEvent must be written by the COPY too, or its value would be lost."""
+    stored = {field.attname for field in AuditEvent._meta.concrete_fields if not field.primary_key}
+    assert set(_COPIED) == stored
+    assert len(_COPIED) == len(stored)
