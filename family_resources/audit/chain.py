@@ -95,8 +95,8 @@ def _copy(events: Sequence[AuditEvent]) -> None:
     """Write the events with PostgreSQL's COPY.
 
     A page that shows a hundred records writes a hundred events while it holds the chain's head. The
-    ORM's bulk insert builds its SQL and quotes every value in Python, which took twice as long as
-    the COPY, and the head is held the whole time. COPY goes past Django's cursor wrapper, so it is
+    ORM's bulk insert builds its SQL and quotes every value in Python: appending a hundred events took
+    17 ms that way and 12 ms with COPY (ADR 0019). COPY goes past Django's cursor wrapper, so it is
     logged here as the wrapper logs queries: the query-count tests and the benchmark count it.
     """
     meta = AuditEvent._meta
